@@ -1,0 +1,97 @@
+package io.envaudit.engine.pep440;
+
+import io.envaudit.engine.version.InvalidSpecException;
+import io.envaudit.engine.version.PythonWhitespace;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A comma-separated set of PEP 440 specifiers ({@code >=2.6,<2.9}), all of which must hold. Empty
+ * items are skipped and the empty set matches every version, as in {@code packaging.specifiers.SpecifierSet}.
+ */
+public final class Pep440SpecifierSet {
+    private static final Pep440Specifier[] NONE = new Pep440Specifier[0];
+
+    private final Pep440Specifier[] specifiers;
+
+    private Pep440SpecifierSet(Pep440Specifier[] specifiers) {
+        this.specifiers = specifiers;
+    }
+
+    public static Pep440SpecifierSet parse(String text) {
+        if (text == null) {
+            throw new InvalidSpecException("PEP 440 specifier set", null, "no specifier given");
+        }
+        // packaging keeps a set: of two equal specifiers (same canonical key) the first one stays
+        Map<String, Pep440Specifier> parsed = new LinkedHashMap<>();
+        for (String item : text.split(",", -1)) {
+            String clause = PythonWhitespace.strip(item);
+            if (!clause.isEmpty()) {
+                Pep440Specifier specifier = Pep440Specifier.parse(clause);
+                parsed.putIfAbsent(specifier.canonicalKey(), specifier);
+            }
+        }
+        return new Pep440SpecifierSet(parsed.values().toArray(NONE));
+    }
+
+    public static Pep440SpecifierSet of(List<Pep440Specifier> specifiers) {
+        return new Pep440SpecifierSet(specifiers.toArray(NONE));
+    }
+
+    public List<Pep440Specifier> specifiers() {
+        return List.of(specifiers);
+    }
+
+    public boolean isEmpty() {
+        return specifiers.length == 0;
+    }
+
+    /** Installed-version semantics ({@code contains(version, prereleases=True)}), as {@code pip check}. */
+    public boolean contains(Pep440Version candidate) {
+        for (Pep440Specifier specifier : specifiers) {
+            if (!specifier.contains(candidate)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code SpecifierSet.contains(version, prereleases)}: with {@code prereleases} null, pre-releases are
+     * allowed when any member allows them by default.
+     */
+    public boolean contains(Pep440Version candidate, Boolean prereleases) {
+        boolean allowed = prereleases != null ? prereleases : allowsPrereleasesByDefault();
+        if (candidate.isPrerelease() && !allowed) {
+            return false;
+        }
+        for (Pep440Specifier specifier : specifiers) {
+            if (!specifier.contains(candidate, allowed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean allowsPrereleasesByDefault() {
+        for (Pep440Specifier specifier : specifiers) {
+            if (specifier.allowsPrereleasesByDefault()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@code str(SpecifierSet)}: the distinct members, sorted, joined by commas. */
+    @Override
+    public String toString() {
+        TreeSet<String> members = new TreeSet<>();
+        for (Pep440Specifier specifier : specifiers) {
+            members.add(specifier.toString());
+        }
+        return String.join(",", members);
+    }
+}

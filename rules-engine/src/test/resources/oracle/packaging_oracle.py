@@ -1,0 +1,73 @@
+"""Answers envaudit's differential tests with Python's `packaging` (Debian's python3-packaging 23.0).
+
+Reads one question per line on stdin, fields separated by tabs, and prints exactly one answer line
+per question, in order. Any exception becomes "error" (with its type), so answers stay aligned.
+
+  version  V            -> ok <TAB> str <TAB> public <TAB> base_version <TAB> is_prerelease <TAB> is_postrelease <TAB> is_devrelease
+  compare  A <TAB> B    -> -1 | 0 | 1
+  contains S <TAB> V    -> true | false   (SpecifierSet(S).contains(V, prereleases=True), as pip check asks)
+  marker   M <TAB> ENV  -> true | false <TAB> str(Marker(M))   (ENV: a JSON object of environment values)
+                          or "error <TAB> TrailingText" where 23.0 silently ignores text after a
+                          complete marker and later releases reject it (envaudit follows the fix)
+  require  R            -> ok <TAB> name <TAB> sorted extras, comma-joined <TAB> str(specifier) <TAB> url <TAB> str(marker)
+"""
+import json
+import sys
+
+import packaging
+from packaging._parser import _parse_marker
+from packaging._tokenizer import DEFAULT_RULES, Tokenizer
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+
+class TrailingText(Exception):
+    pass
+
+
+def flag(value):
+    return "true" if value else "false"
+
+
+def answer(fields):
+    kind = fields[0]
+    if kind == "version":
+        v = Version(fields[1])
+        return "\t".join(["ok", str(v), v.public, v.base_version,
+                          flag(v.is_prerelease), flag(v.is_postrelease), flag(v.is_devrelease)])
+    if kind == "compare":
+        a, b = Version(fields[1]), Version(fields[2])
+        return str((a > b) - (a < b))
+    if kind == "contains":
+        return flag(SpecifierSet(fields[1]).contains(Version(fields[2]), prereleases=True))
+    if kind == "marker":
+        m = Marker(fields[1])
+        tokenizer = Tokenizer(fields[1], rules=DEFAULT_RULES)
+        _parse_marker(tokenizer)
+        if not tokenizer.check("END"):
+            raise TrailingText()
+        return flag(m.evaluate(json.loads(fields[2]))) + "\t" + str(m)
+    if kind == "require":
+        r = Requirement(fields[1])
+        return "\t".join(["ok", r.name, ",".join(sorted(r.extras)), str(r.specifier),
+                          r.url or "", str(r.marker) if r.marker else ""])
+    raise ValueError("unknown question " + kind)
+
+
+def main():
+    print("packaging " + packaging.__version__, flush=True)
+    out = sys.stdout
+    for line in sys.stdin:
+        fields = line.rstrip("\n").split("\t")
+        try:
+            out.write(answer(fields))
+        except Exception as e:  # every failure is an answer too
+            out.write("error\t" + type(e).__name__)
+        out.write("\n")
+    out.flush()
+
+
+if __name__ == "__main__":
+    main()
