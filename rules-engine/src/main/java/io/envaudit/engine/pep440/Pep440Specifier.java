@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Pep440Specifier {
     static final String KIND = "PEP 440 specifier";
 
-    private static final Pattern WILDCARD_BASE = Pattern.compile("v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*",
+    private static final Pattern WILDCARD_BASE = Pattern.compile("v?(?:[0-9]++!)?[0-9]++(?:\\.[0-9]++)*+",
             Pattern.CASE_INSENSITIVE);
 
     private final Pep440Operator operator;

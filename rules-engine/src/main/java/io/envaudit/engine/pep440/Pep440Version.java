@@ -22,11 +22,13 @@ public final class Pep440Version implements Comparable<Pep440Version> {
      * following regular expression", extended as the PEP describes for lenient input (a leading
      * {@code v}, separators {@code -_.}, alternate spellings, implicit numbers, {@code 1.0-5} post
      * releases) and with the local version label. Case-insensitive; white space is stripped before.
+     * Repetitions are possessive: nothing after them can start the same way, and Java's matcher would
+     * otherwise recurse once per release number and overflow its stack on hostile input.
      */
     private static final Pattern GRAMMAR = Pattern.compile("""
             v?
             (?:(?<epoch>[0-9]+)!)?                            # epoch
-            (?<release>[0-9]+(?:\\.[0-9]+)*)                  # release segment
+            (?<release>[0-9]++(?:\\.[0-9]++)*+)               # release segment
             (?<pre>                                           # pre-release
                 [-_.]?
                 (?<preL>alpha|a|beta|b|preview|pre|c|rc)
@@ -49,7 +51,7 @@ public final class Pep440Version implements Comparable<Pep440Version> {
                 [-_.]?
                 (?<devN>[0-9]+)?
             )?
-            (?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?     # local version
+            (?:\\+(?<local>[a-z0-9]++(?:[-_.][a-z0-9]++)*+))?  # local version
             """, Pattern.COMMENTS | Pattern.CASE_INSENSITIVE);
 
     /** The numbers of one version component: what PEP 440 calls a non-negative integer. */
