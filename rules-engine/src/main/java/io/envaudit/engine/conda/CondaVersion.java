@@ -204,6 +204,11 @@ public final class CondaVersion implements Comparable<CondaVersion> {
         return plus < 0 ? "" : normalized.substring(plus + 1);
     }
 
+    /** The parsed components of the upstream version, epoch first, as conda lists them (for tests). */
+    VersionAtom[][] components() {
+        return version;
+    }
+
     /** The string this version was parsed from, unchanged; conda matches regex specs against it. */
     public String original() {
         return original;

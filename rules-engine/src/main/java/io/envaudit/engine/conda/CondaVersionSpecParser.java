@@ -243,6 +243,18 @@ final class CondaVersionSpecParser {
      * after the operator, no doubled or unknown operator ({@code <>1.2}, {@code ===1.2}).
      */
     private CondaVersionSpec relation(String spec) {
+        String[] relation = splitRelation(spec);
+        if (relation == null) {
+            throw new InvalidSpecException(KIND, input, "invalid operator in '" + spec + "'");
+        }
+        return comparison(relation[0], relation[1], spec);
+    }
+
+    /**
+     * Splits {@code spec} into operator and operand by conda's {@code version_relation_re}, or returns
+     * null when it does not match.
+     */
+    static String[] splitRelation(String spec) {
         for (String symbol : OPERATORS) {
             if (!spec.startsWith(symbol) || spec.length() == symbol.length()) {
                 continue;
@@ -251,9 +263,9 @@ final class CondaVersionSpecParser {
             if ("=<>!~".indexOf(operand.charAt(0)) >= 0 || containsSpace(operand)) {
                 continue;
             }
-            return comparison(symbol, operand, spec);
+            return new String[] {symbol, operand};
         }
-        throw new InvalidSpecException(KIND, input, "invalid operator in '" + spec + "'");
+        return null;
     }
 
     private CondaVersionSpec comparison(String symbol, String operand, String spec) {
@@ -283,7 +295,7 @@ final class CondaVersionSpecParser {
         }
     }
 
-    private static Operator operatorFor(String symbol) {
+    static Operator operatorFor(String symbol) {
         switch (symbol) {
             case "==":
                 return Operator.EQUAL;
