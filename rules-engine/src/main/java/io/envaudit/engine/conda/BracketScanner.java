@@ -1,5 +1,6 @@
 package io.envaudit.engine.conda;
 
+import io.envaudit.engine.version.PythonWhitespace;
 import io.envaudit.engine.version.InvalidSpecException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,7 +119,7 @@ final class BracketScanner {
     }
 
     private static boolean isSeparator(char c) {
-        return c == ',' || PythonText.isSpace(c);
+        return c == ',' || PythonWhitespace.isSpace(c);
     }
 
     private static boolean isQuote(char c) {

@@ -1,5 +1,6 @@
 package io.envaudit.engine.conda;
 
+import io.envaudit.engine.version.PythonWhitespace;
 import io.envaudit.engine.conda.CondaVersionSpec.Operator;
 import io.envaudit.engine.version.InvalidSpecException;
 import io.envaudit.engine.version.InvalidVersionException;
@@ -32,7 +33,7 @@ public final class BuildNumberMatch {
         if (integer != null) {
             return new BuildNumberMatch(integer.toString(), integer, null, null, null);
         }
-        String spec = PythonText.strip(value);
+        String spec = PythonWhitespace.strip(value);
         if (spec.equals("*")) {
             return new BuildNumberMatch(spec, null, null, null, null);
         }

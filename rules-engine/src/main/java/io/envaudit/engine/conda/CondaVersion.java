@@ -1,5 +1,6 @@
 package io.envaudit.engine.conda;
 
+import io.envaudit.engine.version.PythonWhitespace;
 import io.envaudit.engine.version.Flavor;
 import io.envaudit.engine.version.InvalidVersionException;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class CondaVersion implements Comparable<CondaVersion> {
         if (input == null) {
             throw invalid(null, "no version given");
         }
-        String text = PythonText.strip(input).toLowerCase(Locale.ROOT);
+        String text = PythonWhitespace.strip(input).toLowerCase(Locale.ROOT);
         if (text.isEmpty()) {
             throw invalid(input, "empty version string");
         }

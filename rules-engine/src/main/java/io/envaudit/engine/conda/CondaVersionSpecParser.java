@@ -1,5 +1,6 @@
 package io.envaudit.engine.conda;
 
+import io.envaudit.engine.version.PythonWhitespace;
 import io.envaudit.engine.conda.CondaVersionSpec.AllOf;
 import io.envaudit.engine.conda.CondaVersionSpec.AnyOf;
 import io.envaudit.engine.conda.CondaVersionSpec.AnyVersion;
@@ -101,7 +102,7 @@ final class CondaVersionSpecParser {
             // conda's tokens: "\s*\^[^$]*[$]" (a regex), "\s*[()|,]", or "[^()|,]+"; each slurps up
             // leading whitespace, which is stripped.
             int p = pos;
-            while (p < n && PythonText.isSpace(text.charAt(p))) {
+            while (p < n && PythonWhitespace.isSpace(text.charAt(p))) {
                 p++;
             }
             String token;
@@ -120,7 +121,7 @@ final class CondaVersionSpecParser {
                 token = text.substring(pos, end);
                 pos = end;
             }
-            String item = PythonText.strip(token);
+            String item = PythonWhitespace.strip(token);
             switch (item) {
                 case "|":
                     applyOperators(output, operators, "(");
@@ -203,7 +204,7 @@ final class CondaVersionSpecParser {
     // ---- one leaf: conda's VersionSpec.get_matcher for a string ----
 
     private CondaVersionSpec leaf(String raw) {
-        String spec = PythonText.strip(raw);
+        String spec = PythonWhitespace.strip(raw);
         if (spec.isEmpty()) {
             throw new InvalidSpecException(KIND, input, "empty version spec");
         }
@@ -320,7 +321,7 @@ final class CondaVersionSpecParser {
 
     private static boolean containsSpace(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (PythonText.isSpace(s.charAt(i))) {
+            if (PythonWhitespace.isSpace(s.charAt(i))) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package io.envaudit.engine.conda;
 
+import io.envaudit.engine.names.Channel;
+import io.envaudit.engine.names.Channels;
 import io.envaudit.engine.version.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,36 +183,14 @@ public final class MatchSpec {
     }
 
     /**
-     * The one place channels are compared, a stand-in for envaudit's channel resolver: both sides
-     * lower-cased, trailing {@code /} and a trailing known subdir removed, a URL reduced to its last path
-     * segment ({@code pkgs/<name>} on repo.anaconda.com), so {@code conda-forge} equals
-     * {@code https://conda.anaconda.org/conda-forge/}. {@code defaults} also matches its default members
-     * {@code pkgs/main}, {@code pkgs/r} and {@code pkgs/msys2}, not the other way round, as in conda.
+     * The one place channels are compared: both sides canonical ({@code conda-forge} equals
+     * {@code https://conda.anaconda.org/conda-forge/linux-64}, {@code defaults} equals
+     * {@code https://repo.anaconda.com/pkgs/main} and its mirrors); a label in the spec must match too.
      */
     static boolean sameChannel(String specChannel, String recordChannel) {
-        String spec = comparableChannel(specChannel);
-        String record = comparableChannel(recordChannel);
-        if (spec.equals("defaults")) {
-            return record.equals("defaults") || DEFAULT_CHANNELS.contains(record);
-        }
-        return spec.equals(record);
-    }
-
-    private static final java.util.Set<String> DEFAULT_CHANNELS = java.util.Set.of("pkgs/main", "pkgs/r", "pkgs/msys2");
-
-    private static String comparableChannel(String channel) {
-        String c = KnownSubdirs.split(channel.toLowerCase(Locale.ROOT))[0];
-        while (c.endsWith("/")) {
-            c = c.substring(0, c.length() - 1);
-        }
-        int scheme = c.indexOf("://");
-        if (scheme >= 0) {
-            int pkgs = c.indexOf("/pkgs/", scheme + 3);
-            c = c.startsWith("repo.anaconda.com/pkgs/", scheme + 3) && pkgs >= 0
-                    ? c.substring(pkgs + 1)
-                    : c.substring(c.lastIndexOf('/') + 1);
-        }
-        return c;
+        Channel spec = Channels.canonical(specChannel);
+        Channel record = Channels.canonical(recordChannel);
+        return spec.name().equals(record.name()) && (spec.label().isEmpty() || spec.label().equals(record.label()));
     }
 
     /** conda's {@code MatchSpec.__str__}. */

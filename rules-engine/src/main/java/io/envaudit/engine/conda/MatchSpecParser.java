@@ -1,5 +1,6 @@
 package io.envaudit.engine.conda;
 
+import io.envaudit.engine.version.PythonWhitespace;
 import io.envaudit.engine.version.InvalidSpecException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ final class MatchSpecParser {
         String version = null;
         String build = null;
         if (rest != null) {
-            rest = PythonText.strip(rest);
+            rest = PythonWhitespace.strip(rest);
         }
         if (rest != null && !rest.isEmpty()) {
             if (rest.indexOf('[') >= 0) {
@@ -243,7 +244,7 @@ final class MatchSpecParser {
     }
 
     private static String[] versionAndBuild(String s, int separator) {
-        return new String[] {s.substring(0, separator).replace(" ", ""), PythonText.strip(s.substring(separator + 1))};
+        return new String[] {s.substring(0, separator).replace(" ", ""), PythonWhitespace.strip(s.substring(separator + 1))};
     }
 
     /**
@@ -369,7 +370,7 @@ final class MatchSpecParser {
     static TreeSet<String> features(String value) {
         TreeSet<String> names = new TreeSet<>();
         for (String part : value.replace(' ', ',').split(",", -1)) {
-            String stripped = PythonText.strip(part);
+            String stripped = PythonWhitespace.strip(part);
             if (!stripped.isEmpty()) {
                 names.add(stripped);
             }

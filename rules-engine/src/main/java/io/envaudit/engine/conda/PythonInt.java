@@ -1,5 +1,6 @@
 package io.envaudit.engine.conda;
 
+import io.envaudit.engine.version.PythonWhitespace;
 import java.math.BigInteger;
 
 /** Python's {@code int(str)}: surrounding whitespace, a sign, Unicode decimal digits, single underscores between digits. */
@@ -9,7 +10,7 @@ final class PythonInt {
 
     /** The integer, or null when Python's {@code int()} would raise ValueError. */
     static BigInteger parse(String value) {
-        String s = PythonText.strip(value);
+        String s = PythonWhitespace.strip(value);
         int i = 0;
         boolean negative = false;
         if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {

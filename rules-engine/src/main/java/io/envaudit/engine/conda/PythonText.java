@@ -1,31 +1,11 @@
 package io.envaudit.engine.conda;
 
 /**
- * The few Python {@code str} operations conda's parsers are written with, reproduced exactly so that
- * whitespace and stripping behave as in conda ({@code str.strip()} strips Unicode whitespace, which is
- * not what {@link String#strip()} strips for every character).
+ * The few Python {@code str} operations conda's parsers are written with, beside
+ * {@link io.envaudit.engine.version.PythonWhitespace} (Python's {@code str.isspace} and {@code str.strip}).
  */
 final class PythonText {
     private PythonText() {
-    }
-
-    /** Python's {@code str.isspace()} for one character, which is also what {@code \s} matches in a str pattern. */
-    static boolean isSpace(char c) {
-        // Java's isWhitespace leaves out the no-break spaces and NEL, which Python counts as whitespace.
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
-    }
-
-    /** Python's {@code str.strip()}. */
-    static String strip(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
     }
 
     /** Python's {@code str.rstrip(c)} for a single character. */

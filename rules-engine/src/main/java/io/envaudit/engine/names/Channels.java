@@ -19,6 +19,7 @@ public final class Channels {
      * Any URL whose path has {@code pkgs/<one of these>} is the defaults channel or a mirror of it.
      */
     private static final Set<String> DEFAULT_CHANNEL_PARTS = Set.of("main", "r", "free", "msys2", "pro");
+    /** conda's {@code PLATFORM_DIRECTORIES}: the path segments conda recognizes as a channel's subdir. */
     private static final Set<String> SUBDIRS = Set.of("noarch", "linux-64", "linux-32", "linux-aarch64",
             "linux-armv6l", "linux-armv7l", "linux-ppc64le", "linux-ppc64", "linux-s390x", "linux-riscv64",
             "osx-64", "osx-arm64", "win-64", "win-32", "win-arm64", "zos-z", "freebsd-64", "emscripten-wasm32",
@@ -28,6 +29,10 @@ public final class Channels {
     private static final Set<String> PYPI_HOSTS = Set.of("pypi.org", "files.pythonhosted.org", "pypi.python.org");
 
     private Channels() {
+    }
+
+    public static boolean isSubdir(String segment) {
+        return SUBDIRS.contains(segment);
     }
 
     public static Channel canonical(String raw) {
@@ -55,7 +60,7 @@ public final class Channels {
             parts.remove(parts.size() - 1);
         }
         String subdir = "";
-        if (!parts.isEmpty() && SUBDIRS.contains(parts.get(parts.size() - 1).toLowerCase(Locale.ROOT))) {
+        if (!parts.isEmpty() && isSubdir(parts.get(parts.size() - 1).toLowerCase(Locale.ROOT))) {
             subdir = parts.remove(parts.size() - 1).toLowerCase(Locale.ROOT);
         }
         int pkgs = parts.indexOf("pkgs");
