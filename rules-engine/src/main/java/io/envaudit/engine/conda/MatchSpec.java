@@ -177,7 +177,7 @@ public final class MatchSpec {
             return false;
         }
         if (channelPattern != null) {
-            return PythonRegex.matchesFromStart(channelPattern, comparableChannel(recordChannel), KIND, channel);
+            return PythonRegex.matchesFromStart(channelPattern, Channels.canonical(recordChannel).name(), KIND, channel);
         }
         return sameChannel(channel, recordChannel);
     }
@@ -186,11 +186,17 @@ public final class MatchSpec {
      * The one place channels are compared: both sides canonical ({@code conda-forge} equals
      * {@code https://conda.anaconda.org/conda-forge/linux-64}, {@code defaults} equals
      * {@code https://repo.anaconda.com/pkgs/main} and its mirrors); a label in the spec must match too.
+     * {@code defaults} is a multichannel, so a spec naming one member ({@code pkgs/main}) matches only
+     * records known to come from that member, as in conda, while {@code defaults} matches them all.
      */
     static boolean sameChannel(String specChannel, String recordChannel) {
         Channel spec = Channels.canonical(specChannel);
         Channel record = Channels.canonical(recordChannel);
-        return spec.name().equals(record.name()) && (spec.label().isEmpty() || spec.label().equals(record.label()));
+        if (!spec.name().equals(record.name()) || !(spec.label().isEmpty() || spec.label().equals(record.label()))) {
+            return false;
+        }
+        String member = Channels.defaultsMember(specChannel);
+        return member == null || member.equals(Channels.defaultsMember(recordChannel));
     }
 
     /** conda's {@code MatchSpec.__str__}. */

@@ -78,6 +78,21 @@ public final class Channels {
         return new Channel(lower(parts.get(parts.size() - 1)), "", subdir);
     }
 
+    /**
+     * Which member of the defaults multichannel a channel text names ({@code main} for
+     * {@code pkgs/main} or {@code https://repo.anaconda.com/pkgs/main/linux-64}), or null when it names
+     * none, as a bare {@code defaults} or a blank column does.
+     */
+    public static String defaultsMember(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        List<String> parts = Arrays.asList(raw.strip().split("/"));
+        int pkgs = parts.indexOf("pkgs");
+        return pkgs >= 0 && pkgs + 1 < parts.size() && DEFAULT_CHANNEL_PARTS.contains(parts.get(pkgs + 1))
+                ? parts.get(pkgs + 1) : null;
+    }
+
     private static boolean isPackageFile(String part) {
         return part.endsWith(".conda") || part.endsWith(".tar.bz2") || part.endsWith(".whl") || part.endsWith(".tar.gz")
                 || part.endsWith(".zip");

@@ -96,6 +96,11 @@ public final class Pep440Specifier {
         return versionText;
     }
 
+    /** The operand; for {@code ==X.*} the prefix X; null for {@code ===}. */
+    public Pep440Version version() {
+        return version;
+    }
+
     public boolean isWildcard() {
         return wildcard;
     }

@@ -1,11 +1,19 @@
 package io.envaudit.engine.spec;
 
+import io.envaudit.engine.pep440.Pep440Specifier;
 import io.envaudit.engine.pep440.Pep440SpecifierSet;
 import io.envaudit.engine.version.Flavor;
 
-/** A PEP 440 specifier set as a {@link VersionSpec}. */
+import java.util.List;
+
+/**
+ * A PEP 440 specifier set as a {@link VersionSpec}. On pip records it is exactly
+ * {@link Pep440SpecifierSet#contains}; on conda records each clause is applied by
+ * {@link Pep440ClauseOnConda}, built on first use.
+ */
 final class Pep440Spec implements VersionSpec {
     private final Pep440SpecifierSet specifiers;
+    private volatile List<Pep440ClauseOnConda> onConda;
 
     private Pep440Spec(Pep440SpecifierSet specifiers) {
         this.specifiers = specifiers;
@@ -22,7 +30,28 @@ final class Pep440Spec implements VersionSpec {
 
     @Override
     public boolean matches(InstalledVersion version) {
-        return specifiers.contains(version.pep440());
+        if (version.flavor() == Flavor.PEP440) {
+            return specifiers.contains(version.pep440());
+        }
+        for (Pep440ClauseOnConda clause : clausesOnConda()) {
+            if (!clause.matches(version)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Pep440ClauseOnConda> clausesOnConda() {
+        List<Pep440ClauseOnConda> clauses = onConda;
+        if (clauses == null) {
+            clauses = specifiers.specifiers().stream().map(Pep440ClauseOnConda::new).toList();
+            onConda = clauses;
+        }
+        return clauses;
+    }
+
+    public List<Pep440Specifier> specifiers() {
+        return specifiers.specifiers();
     }
 
     @Override
