@@ -24,7 +24,7 @@ final class SpecCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(name = "match", mixinStandardHelpOptions = true,
@@ -51,24 +51,14 @@ final class SpecCommand implements Runnable {
             }
         };
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws IOException {
-            if (arguments.size() == 1) {
-                System.err.println("error: give a spec and a version, or none to read 'SPEC<TAB>VERSION' lines from stdin");
-                return 2;
-            }
-            if (arguments.size() == 2) {
-                try {
-                    String answer = match(arguments.get(0), arguments.get(1));
-                    System.out.println(answer);
-                    return 0;
-                } catch (IllegalArgumentException e) {
-                    System.err.println("error: " + e.getMessage());
-                    return 2;
-                }
-            }
-            TabSeparatedBatch.run(System.in, System.out, this::match);
-            return 0;
+            return TabSeparatedBatch.answer(arguments,
+                    "give a spec and a version, or none to read 'SPEC<TAB>VERSION' lines from stdin",
+                    System.in, spec.commandLine().getOut(), spec.commandLine().getErr(), this::match);
         }
 
         private String match(String specText, String versionText) {

@@ -2,6 +2,7 @@ package io.envaudit.cli;
 
 import io.envaudit.engine.spec.InstalledVersion;
 import io.envaudit.engine.version.Flavor;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,9 +16,13 @@ import java.util.List;
         subcommands = VersionCommand.Compare.class)
 final class VersionCommand implements Runnable {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        System.out.println(new EnvauditVersion().getVersion()[0]);
+        spec.commandLine().getOut().println(new EnvauditVersion().getVersion()[0]);
+        spec.commandLine().getOut().flush();
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -34,23 +39,13 @@ final class VersionCommand implements Runnable {
         @Parameters(arity = "0..2", paramLabel = "VERSION", description = "Two versions to compare.")
         List<String> versions = List.of();
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws IOException {
-            if (versions.size() == 1) {
-                System.err.println("error: give two versions, or none to read 'A<TAB>B' lines from stdin");
-                return 2;
-            }
-            if (versions.size() == 2) {
-                try {
-                    System.out.println(compare(versions.get(0), versions.get(1)));
-                    return 0;
-                } catch (IllegalArgumentException e) {
-                    System.err.println("error: " + e.getMessage());
-                    return 2;
-                }
-            }
-            TabSeparatedBatch.run(System.in, System.out, this::compare);
-            return 0;
+            return TabSeparatedBatch.answer(versions, "give two versions, or none to read 'A<TAB>B' lines from stdin",
+                    System.in, spec.commandLine().getOut(), spec.commandLine().getErr(), this::compare);
         }
 
         private String compare(String a, String b) {
