@@ -33,7 +33,7 @@ class Pep440SpecifierVectorsTest {
         return Stream.of(new Object[] {"specifiers-valid.txt", 2}, new Object[] {"specifiers-invalid.txt", 2},
                         new Object[] {"specifier-normalize.tsv", 3}, new Object[] {"specifier-equality.tsv", 5},
                         new Object[] {"specifier-contains.tsv", 10})
-                .map(f -> DynamicTest.dynamicTest((String) f[0], () -> assertEquals(
+                .map(f -> VectorFile.dynamicTest((String) f[0], () -> assertEquals(
                         VectorFile.documentedRows(PROVENANCE, (String) f[0]), rows((String) f[0], (Integer) f[1]).size())));
     }
 
@@ -48,26 +48,26 @@ class Pep440SpecifierVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> specifiersValid() {
-        return rows("specifiers-valid.txt", 2).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("specifiers-valid.txt", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> parse(row.value(0), row.value(1))));
     }
 
     @TestFactory
     Stream<DynamicTest> specifiersInvalid() {
-        return rows("specifiers-invalid.txt", 2).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("specifiers-invalid.txt", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertThrows(InvalidSpecException.class, () -> parse(row.value(0), row.value(1)))));
     }
 
     @TestFactory
     Stream<DynamicTest> specifierNormalize() {
-        return rows("specifier-normalize.tsv", 3).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("specifier-normalize.tsv", 3).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertEquals(row.value(2), parse(row.value(0), row.value(1)).toString())));
     }
 
     /** {@code kind(left) op kind(right)}; equal objects must also hash alike, and equality is symmetric. */
     @TestFactory
     Stream<DynamicTest> specifierEquality() {
-        return rows("specifier-equality.tsv", 5).stream().map(row -> DynamicTest.dynamicTest(name(row), () -> {
+        return rows("specifier-equality.tsv", 5).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
             Object left = parse(row.value(0), row.value(1));
             Object right = parse(row.value(0), row.value(3));
             boolean equal = left.equals(right);
@@ -87,7 +87,7 @@ class Pep440SpecifierVectorsTest {
     /** Columns: kind spec version prereleases expected call_prereleases call_installed method filter_input test. */
     @TestFactory
     Stream<DynamicTest> specifierContains() {
-        return rows("specifier-contains.tsv", 10).stream().map(row -> DynamicTest.dynamicTest(name(row), () -> {
+        return rows("specifier-contains.tsv", 10).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
             Object spec = parse(row.value(0), row.value(1));
             String item = row.value(2);
             Boolean constructed = optional(row.value(3));

@@ -37,7 +37,7 @@ class Pep440VersionVectorsTest {
         return Stream.of(new Object[] {"versions-ordered.txt", 1}, new Object[] {"versions-invalid.txt", 1},
                         new Object[] {"version-normalize.tsv", 2}, new Object[] {"version-attributes.tsv", 3},
                         new Object[] {"version-compare.tsv", 4})
-                .map(f -> DynamicTest.dynamicTest((String) f[0], () -> assertEquals(
+                .map(f -> VectorFile.dynamicTest((String) f[0], () -> assertEquals(
                         VectorFile.documentedRows(PROVENANCE, (String) f[0]), rows((String) f[0], (Integer) f[1]).size())));
     }
 
@@ -49,7 +49,7 @@ class Pep440VersionVectorsTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             int at = i;
-            tests.add(DynamicTest.dynamicTest(name(rows.get(i)), () -> {
+            tests.add(VectorFile.dynamicTest(name(rows.get(i)), () -> {
                 Pep440Version v = versions.get(at);
                 assertEquals(0, v.compareTo(Pep440Version.parse(rows.get(at).value(0))));
                 assertEquals(v.hashCode(), Pep440Version.parse(rows.get(at).value(0)).hashCode());
@@ -66,19 +66,19 @@ class Pep440VersionVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> versionsInvalid() {
-        return rows("versions-invalid.txt", 1).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("versions-invalid.txt", 1).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertThrows(InvalidVersionException.class, () -> Pep440Version.parse(row.value(0)))));
     }
 
     @TestFactory
     Stream<DynamicTest> versionNormalize() {
-        return rows("version-normalize.tsv", 2).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("version-normalize.tsv", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertEquals(row.value(1), Pep440Version.parse(row.value(0)).toString())));
     }
 
     @TestFactory
     Stream<DynamicTest> versionAttributes() {
-        return rows("version-attributes.tsv", 3).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("version-attributes.tsv", 3).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertEquals(row.value(2), attribute(Pep440Version.parse(row.value(1)), row.value(0)))));
     }
 
@@ -106,7 +106,7 @@ class Pep440VersionVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> versionCompare() {
-        return rows("version-compare.tsv", 4).stream().map(row -> DynamicTest.dynamicTest(name(row), () -> {
+        return rows("version-compare.tsv", 4).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
             Pep440Version left = Pep440Version.parse(row.value(0));
             Pep440Version right = Pep440Version.parse(row.value(2));
             int c = left.compareTo(right);

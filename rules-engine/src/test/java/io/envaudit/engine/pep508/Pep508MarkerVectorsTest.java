@@ -50,32 +50,32 @@ class Pep508MarkerVectorsTest {
         return Stream.of(new Object[] {"markers-eval.tsv", 4}, new Object[] {"markers-invalid.txt", 1},
                         new Object[] {"markers-valid.txt", 1}, new Object[] {"markers-normalize.tsv", 2},
                         new Object[] {"markers-equality.tsv", 4})
-                .map(f -> DynamicTest.dynamicTest((String) f[0], () -> assertEquals(
+                .map(f -> VectorFile.dynamicTest((String) f[0], () -> assertEquals(
                         VectorFile.documentedRows(PROVENANCE, (String) f[0]), rows((String) f[0], (Integer) f[1]).size())));
     }
 
     @TestFactory
     Stream<DynamicTest> markersValid() {
-        return rows("markers-valid.txt", 1).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("markers-valid.txt", 1).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> Marker.parse(row.value(0))));
     }
 
     @TestFactory
     Stream<DynamicTest> markersInvalid() {
-        return rows("markers-invalid.txt", 1).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("markers-invalid.txt", 1).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertThrows(InvalidSpecException.class, () -> Marker.parse(row.value(0)))));
     }
 
     @TestFactory
     Stream<DynamicTest> markersNormalize() {
-        return rows("markers-normalize.tsv", 2).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("markers-normalize.tsv", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertEquals(row.value(1), Marker.parse(row.value(0)).toString())));
     }
 
     /** {@code Marker(left) op Marker(right)}; the tests assert equal hashes exactly for equal markers. */
     @TestFactory
     Stream<DynamicTest> markersEquality() {
-        return rows("markers-equality.tsv", 4).stream().map(row -> DynamicTest.dynamicTest(name(row), () -> {
+        return rows("markers-equality.tsv", 4).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
             Marker left = Marker.parse(row.value(0));
             Marker right = Marker.parse(row.value(2));
             boolean equal = left.equals(right);
@@ -95,7 +95,7 @@ class Pep508MarkerVectorsTest {
         return rows("markers-eval.tsv", 4).stream().map(row -> {
             boolean noEnvironment = row.value(1).equals("{}");
             String note = noEnvironment ? "  [no environment: asked with os_name " + String.join(", ", OS_NAMES) + " in turn]" : "";
-            return DynamicTest.dynamicTest(name(row) + note, () -> {
+            return VectorFile.dynamicTest(name(row) + note, () -> {
                 Marker marker = Marker.parse(row.value(0));
                 List<Map<String, String>> environments = noEnvironment
                         ? OS_NAMES.stream().map(os -> Map.of("os_name", os)).toList()

@@ -24,14 +24,14 @@ class Pep508RequirementVectorsTest {
     Stream<DynamicTest> everyFileHasTheRowsProvenanceCounts() {
         return Stream.of(new Object[] {"requirements.tsv", 7}, new Object[] {"requirements-invalid.txt", 1},
                         new Object[] {"requirements-normalize.tsv", 2}, new Object[] {"requirements-equality.tsv", 4})
-                .map(f -> DynamicTest.dynamicTest((String) f[0], () -> assertEquals(
+                .map(f -> VectorFile.dynamicTest((String) f[0], () -> assertEquals(
                         VectorFile.documentedRows(PROVENANCE, (String) f[0]), rows((String) f[0], (Integer) f[1]).size())));
     }
 
     /** Columns: input, name, url, extras (sorted, comma-joined), str(specifier), str(marker); empty = none. */
     @TestFactory
     Stream<DynamicTest> requirements() {
-        return rows("requirements.tsv", 7).stream().map(row -> DynamicTest.dynamicTest(name(row), () -> {
+        return rows("requirements.tsv", 7).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
             Requirement requirement = Requirement.parse(row.value(0));
             assertEquals(row.value(1), requirement.name(), "name");
             assertEquals(row.value(2), requirement.url() == null ? "" : requirement.url(), "url");
@@ -44,7 +44,7 @@ class Pep508RequirementVectorsTest {
     /** {@code <empty>} on a line of its own is the empty string (test_error_when_empty_string). */
     @TestFactory
     Stream<DynamicTest> requirementsInvalid() {
-        return rows("requirements-invalid.txt", 1).stream().map(row -> DynamicTest.dynamicTest(name(row), () -> {
+        return rows("requirements-invalid.txt", 1).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
             String input = row.column(0).equals("<empty>") ? "" : row.value(0);
             assertThrows(InvalidSpecException.class, () -> Requirement.parse(input));
         }));
@@ -52,14 +52,14 @@ class Pep508RequirementVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> requirementsNormalize() {
-        return rows("requirements-normalize.tsv", 2).stream().map(row -> DynamicTest.dynamicTest(name(row),
+        return rows("requirements-normalize.tsv", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
                 () -> assertEquals(row.value(1), Requirement.parse(row.value(0)).toString())));
     }
 
     /** {@code Requirement(left) == Requirement(right)}; "hashes are equal exactly when expected is true". */
     @TestFactory
     Stream<DynamicTest> requirementsEquality() {
-        return rows("requirements-equality.tsv", 4).stream().map(row -> DynamicTest.dynamicTest(name(row), () -> {
+        return rows("requirements-equality.tsv", 4).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
             Requirement left = Requirement.parse(row.value(0));
             Requirement right = Requirement.parse(row.value(2));
             boolean equal = left.equals(right);

@@ -1,5 +1,9 @@
 package io.envaudit.engine.vectors;
 
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.AssertionFailedError;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +82,20 @@ public final class VectorFile {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A dynamic test whose failure names its row: surefire reports dynamic tests by index only, so the
+     * display name (file:line and input) is put in front of the failure message too.
+     */
+    public static DynamicTest dynamicTest(String name, Executable body) {
+        return DynamicTest.dynamicTest(name, () -> {
+            try {
+                body.execute();
+            } catch (Throwable failure) {
+                throw new AssertionFailedError(name + " -- " + failure, failure);
+            }
+        });
     }
 
     /** {@code true} or {@code false}, nothing else: a typo in an expected answer must not read as false. */
