@@ -15,6 +15,7 @@ import static io.envaudit.engine.pep440.Pep440VersionVectorsTest.name;
 import static io.envaudit.engine.pep440.Pep440VersionVectorsTest.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every row of the pypa/packaging specifier vectors ({@code vectors/pep440/specifier*}): validity,
@@ -98,7 +99,7 @@ class Pep440SpecifierVectorsTest {
                 case "contains" -> assertEquals(expected, contains(spec, constructed, Pep440Version.parse(item), prereleases, installed));
                 case "filter" -> {
                     List<String> input = Arrays.asList(row.value(8).split(",", -1));
-                    assertEquals(true, input.contains(item), "the row's version is one of the filter input");
+                    assertTrue(input.contains(item), "the row's version is one of the filter input");
                     List<String> kept = spec instanceof Pep440Specifier s
                             ? Packaging23Calls.filter(s, constructed, input, prereleases)
                             : Packaging23Calls.filter((Pep440SpecifierSet) spec, constructed, input, prereleases);
