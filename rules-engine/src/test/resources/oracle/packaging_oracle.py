@@ -10,21 +10,42 @@ per question, in order. Any exception becomes "error" (with its type), so answer
                           or "error <TAB> TrailingText" where 23.0 silently ignores text after a
                           complete marker and later releases reject it (envaudit follows the fix)
   require  R            -> ok <TAB> name <TAB> sorted extras, comma-joined <TAB> str(specifier) <TAB> url <TAB> str(marker)
+
+Emulated fix (envaudit follows it, 23.0 does not have it): packaging 26.0, PR #932 ("Return False instead
+of raising for .contains with invalid version"). In marker evaluation, a value that is not a PEP 440 version
+compared by a version operator (platform_release >= "5" on "5.15.0-1031-azure") makes that comparison
+False; 23.0 raised InvalidVersion. Only the Specifier that packaging.markers uses is wrapped, so the
+"contains" questions still see 23.0's Specifier unchanged.
 """
 import json
 import sys
 
 import packaging
+import packaging.markers
 from packaging._parser import _parse_marker
 from packaging._tokenizer import DEFAULT_RULES, Tokenizer
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
-from packaging.version import Version
+from packaging.specifiers import Specifier
+from packaging.version import InvalidVersion, Version
 
 
 class TrailingText(Exception):
     pass
+
+
+class Pr932Specifier(Specifier):
+    """23.0's Specifier, except that contains() answers False for an item that is not a PEP 440 version."""
+
+    def contains(self, item, prereleases=None):
+        try:
+            return super().contains(item, prereleases=prereleases)
+        except InvalidVersion:
+            return False
+
+
+packaging.markers.Specifier = Pr932Specifier  # markers look the name up when they compare
 
 
 def flag(value):

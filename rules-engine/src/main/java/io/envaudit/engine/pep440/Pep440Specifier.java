@@ -145,7 +145,7 @@ public final class Pep440Specifier {
             case GREATER_EQUAL -> candidate.comparePublic(version) >= 0;
             case LESS -> less(candidate);
             case GREATER -> greater(candidate);
-            case ARBITRARY -> candidate.toString().toLowerCase(Locale.ROOT).equals(versionText.toLowerCase(Locale.ROOT));
+            case ARBITRARY -> fold(candidate.toString()).equals(fold(versionText));
         };
     }
 
@@ -198,11 +198,19 @@ public final class Pep440Specifier {
     }
 
     /**
-     * Two specifiers with equal keys are one in a set: the operator and the normalized version (trailing
-     * zeros dropped except for {@code ~=}, whose length matters), as {@code packaging} compares them.
-     * Note that {@code ===00} and {@code ===0} are thus one, although they match different strings.
+     * Two specifiers with equal keys are one in a set and are {@link #equals equal}: the operator and the
+     * normalized version (trailing zeros dropped except for {@code ~=}, whose length matters), as
+     * {@code packaging} 23.0 compares them ({@code Specifier._canonical_spec}).
+     *
+     * <p>{@code ===} is keyed by its text as written, case-folded as it matches: {@code ===1.0} and
+     * {@code ===1.0.0} accept different strings, so a set keeps both. This follows the fix of
+     * {@code packaging} 26.0 (PR #951, "Adjust arbitrary equality intersection preservation"); 23.0
+     * canonicalized them alike and a set kept only one of the two.
      */
     String canonicalKey() {
+        if (operator == Pep440Operator.ARBITRARY) {
+            return operator.symbol() + fold(versionText);
+        }
         Pep440Version parsed = version != null && !wildcard ? version : Pep440Version.tryParse(versionText);
         if (parsed == null) {
             return operator.symbol() + versionText;
@@ -213,6 +221,25 @@ public final class Pep440Specifier {
             canonical = base.replaceAll("(\\.0)+$", "") + canonical.substring(base.length());
         }
         return operator.symbol() + canonical;
+    }
+
+    /** {@code ===} compares case-insensitively: {@code str(prospective).lower() == spec.lower()}. */
+    private static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Equal when the {@link #canonicalKey canonical keys} are: {@code ==1.2.3} equals {@code == 1.2.3.0},
+     * not {@code ~=1.2.3}.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pep440Specifier other && canonicalKey().equals(other.canonicalKey());
+    }
+
+    @Override
+    public int hashCode() {
+        return canonicalKey().hashCode();
     }
 
     /** As {@code str(Specifier)}: the operator then the version text as written. */

@@ -3,9 +3,11 @@ package io.envaudit.engine.pep440;
 import io.envaudit.engine.version.InvalidSpecException;
 import io.envaudit.engine.version.PythonWhitespace;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -83,6 +85,28 @@ public final class Pep440SpecifierSet {
             }
         }
         return false;
+    }
+
+    /**
+     * Equal when both hold the same specifiers, order and duplicates aside: {@code packaging} compares the
+     * frozensets of members, each member by its {@link Pep440Specifier#equals canonical form}.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pep440SpecifierSet other && canonicalKeys().equals(other.canonicalKeys());
+    }
+
+    @Override
+    public int hashCode() {
+        return canonicalKeys().hashCode();
+    }
+
+    private Set<String> canonicalKeys() {
+        Set<String> keys = new HashSet<>();
+        for (Pep440Specifier specifier : specifiers) {
+            keys.add(specifier.canonicalKey());
+        }
+        return keys;
     }
 
     /** As {@code str(SpecifierSet)}: the distinct members, sorted, joined by commas. */

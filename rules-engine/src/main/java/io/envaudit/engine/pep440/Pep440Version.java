@@ -167,6 +167,21 @@ public final class Pep440Version implements Comparable<Pep440Version> {
         return release.clone();
     }
 
+    /** The first release number, as {@code Version.major}: {@code 2} for {@code 2.1.0}. */
+    public long major() {
+        return releaseAt(0);
+    }
+
+    /** The second release number, 0 when the release has only one, as {@code Version.minor}. */
+    public long minor() {
+        return releaseAt(1);
+    }
+
+    /** The third release number, 0 when the release has fewer, as {@code Version.micro}. */
+    public long micro() {
+        return releaseAt(2);
+    }
+
     int releaseLength() {
         return release.length;
     }

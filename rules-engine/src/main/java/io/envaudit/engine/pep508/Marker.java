@@ -90,12 +90,12 @@ public final class Marker {
     private boolean compareValues(String lhs, String op, String rhs) {
         Pep440Specifier specifier = asSpecifier(op + rhs);
         if (specifier != null) {
+            // A value that is not a PEP 440 version is not contained in a version specifier: the comparison
+            // is false. packaging 23.0 raised InvalidVersion here; 26.0 answers False (PR #932, "Return
+            // False instead of raising for .contains with invalid version"), which envaudit follows, so
+            // platform_release >= "5" on "5.15.0-1031-azure" is false rather than an error.
             Pep440Version version = Pep440Version.tryParse(lhs);
-            if (version == null) {
-                throw new InvalidSpecException(KIND, text, "'" + lhs + "' is not a PEP 440 version, yet is compared with "
-                        + op + rhs);
-            }
-            return specifier.contains(version, true);
+            return version != null && specifier.contains(version, true);
         }
         int order = compareCodePoints(lhs, rhs);
         return switch (op) {

@@ -4,6 +4,7 @@ import io.envaudit.engine.names.PackageName;
 import io.envaudit.engine.pep440.Pep440SpecifierSet;
 import io.envaudit.engine.version.InvalidSpecException;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -66,6 +67,23 @@ public final class Requirement {
     /** Whether the requirement applies in this environment; with no marker it always does. */
     public Truth appliesTo(MarkerEnvironment environment) {
         return marker == null ? Truth.TRUE : marker.evaluate(environment);
+    }
+
+    /**
+     * Equal as {@code packaging} 23.0 compares requirements: the name as written (so {@code Foo_Bar} is
+     * not {@code foo-bar}; 23.2 compares canonical names, which envaudit does not follow), the extras as
+     * written, the specifier sets, the URL and the markers.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Requirement other && name.equals(other.name) && extras.equals(other.extras)
+                && specifier.equals(other.specifier) && Objects.equals(url, other.url)
+                && Objects.equals(marker, other.marker);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, extras, specifier, url, marker);
     }
 
     /** As {@code str(Requirement)}: {@code name[extras]specifier@ url ; marker} with packaging's spacing. */

@@ -19,8 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Thousands of generated questions, each answered by our engine and by Python's {@code packaging} 23.0;
  * every answer must be equal. Generated inputs avoid only the documented, deliberate differences
- * (numbers past 18 digits, non-ASCII letters Python folds, and the post-23.0 epoch fix, which
- * {@code Pep440FixesTest} covers).
+ * (numbers past 18 digits, non-ASCII letters Python folds) and the post-23.0 fixes envaudit follows
+ * ({@code PostPackaging23FixesTest} covers each): the epoch fix and {@code ===} clauses kept apart are
+ * left out by {@link #isKnownDifference}; the invalid-version-in-a-marker fix (26.0 #932) is emulated by
+ * the oracle itself.
  */
 class PackagingDifferentialTest {
     private static final int VERSIONS = 6000;
@@ -104,12 +106,19 @@ class PackagingDifferentialTest {
 
     /**
      * Questions on which envaudit deliberately differs from 23.0, each covered by its own test: numbers
-     * past 18 digits (rejected, see Pep440VersionTest), and epochs under prefix matching ({@code ==X.*},
-     * {@code ~=}), where 23.0 split {@code 1!2} as one opaque part and later releases fixed it
-     * (Pep440FixesTest).
+     * past 18 digits (rejected, see Pep440HostileInputTest); epochs under prefix matching ({@code ==X.*},
+     * {@code ~=}), where 23.0 split {@code 1!2} as one opaque part and 24.0 fixed it (#683/#712); and sets
+     * with two {@code ===} clauses, which 26.0 (#951) and envaudit keep apart by their text while 23.0
+     * merged those with equal canonical versions ({@code ===0,===00} kept one and matched {@code 0}). Both
+     * fixes: PostPackaging23FixesTest. A requirement's marker may hold {@code ===} too; counting it there
+     * as well only leaves out a few more requirement questions.
      */
     private static boolean isKnownDifference(String question) {
         if (LONG_NUMBER.matcher(question).find()) {
+            return true;
+        }
+        if ((question.startsWith("contains\t") || question.startsWith("require\t"))
+                && question.indexOf("===") != question.lastIndexOf("===")) {
             return true;
         }
         return question.startsWith("contains\t") && question.contains("!")
