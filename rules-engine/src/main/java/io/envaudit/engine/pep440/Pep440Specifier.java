@@ -26,6 +26,8 @@ public final class Pep440Specifier {
     private final boolean wildcard;
     /** For {@code ~=}: the release prefix that must match (see {@link CompatiblePrefix}). */
     private final CompatiblePrefix compatiblePrefix;
+    /** Made on first use; see {@link #canonicalKey}. */
+    private String canonicalKey;
 
     private Pep440Specifier(Pep440Operator operator, String versionText, Pep440Version version, boolean wildcard,
                             CompatiblePrefix compatiblePrefix) {
@@ -208,19 +210,22 @@ public final class Pep440Specifier {
      * canonicalized them alike and a set kept only one of the two.
      */
     String canonicalKey() {
+        String key = canonicalKey;
+        if (key == null) {
+            key = operator.symbol() + canonicalVersion();
+            canonicalKey = key;
+        }
+        return key;
+    }
+
+    private String canonicalVersion() {
         if (operator == Pep440Operator.ARBITRARY) {
-            return operator.symbol() + fold(versionText);
+            return fold(versionText);
         }
-        Pep440Version parsed = version != null && !wildcard ? version : Pep440Version.tryParse(versionText);
-        if (parsed == null) {
-            return operator.symbol() + versionText;
+        if (wildcard) {
+            return versionText; // not a version: canonicalize_version leaves it as written
         }
-        String canonical = parsed.toString();
-        if (operator != Pep440Operator.COMPATIBLE) {
-            String base = parsed.baseVersionString();
-            canonical = base.replaceAll("(\\.0)+$", "") + canonical.substring(base.length());
-        }
-        return operator.symbol() + canonical;
+        return version.canonicalString(operator != Pep440Operator.COMPATIBLE);
     }
 
     /** {@code ===} compares case-insensitively: {@code str(prospective).lower() == spec.lower()}. */

@@ -3,10 +3,9 @@ package io.envaudit.engine.pep440;
 import io.envaudit.engine.version.InvalidSpecException;
 import io.envaudit.engine.version.PythonWhitespace;
 
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,16 +26,29 @@ public final class Pep440SpecifierSet {
         if (text == null) {
             throw new InvalidSpecException("PEP 440 specifier set", null, "no specifier given");
         }
-        // packaging keeps a set: of two equal specifiers (same canonical key) the first one stays
-        Map<String, Pep440Specifier> parsed = new LinkedHashMap<>();
+        // packaging keeps a set: of two equal specifiers (same canonical key) the first one stays.
+        // Most sets have one clause, which needs no key at all.
+        List<Pep440Specifier> kept = new ArrayList<>(2);
+        Set<String> keys = null;
         for (String item : text.split(",", -1)) {
             String clause = PythonWhitespace.strip(item);
-            if (!clause.isEmpty()) {
-                Pep440Specifier specifier = Pep440Specifier.parse(clause);
-                parsed.putIfAbsent(specifier.canonicalKey(), specifier);
+            if (clause.isEmpty()) {
+                continue;
+            }
+            Pep440Specifier specifier = Pep440Specifier.parse(clause);
+            if (kept.isEmpty()) {
+                kept.add(specifier);
+                continue;
+            }
+            if (keys == null) {
+                keys = new HashSet<>();
+                keys.add(kept.get(0).canonicalKey());
+            }
+            if (keys.add(specifier.canonicalKey())) {
+                kept.add(specifier);
             }
         }
-        return new Pep440SpecifierSet(parsed.values().toArray(NONE));
+        return new Pep440SpecifierSet(kept.toArray(NONE));
     }
 
     public static Pep440SpecifierSet of(List<Pep440Specifier> specifiers) {

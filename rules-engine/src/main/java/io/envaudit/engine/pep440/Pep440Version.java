@@ -72,7 +72,8 @@ public final class Pep440Version implements Comparable<Pep440Version> {
     private final long post;               // ABSENT when none
     private final long dev;                // ABSENT when none
     private final LocalLabel local;        // null when none
-    private final String normalized;
+    /** The normalized form, made on first use: matching never needs it. */
+    private String normalized;
 
     private Pep440Version(long epoch, long[] release, int preLetter, long preNumber, long post, long dev,
                           LocalLabel local) {
@@ -88,7 +89,6 @@ public final class Pep440Version implements Comparable<Pep440Version> {
         this.post = post;
         this.dev = dev;
         this.local = local;
-        this.normalized = render(true);
     }
 
     /** Parses a version as {@code packaging.version.Version(text)} does; throws naming the input otherwise. */
@@ -244,12 +244,20 @@ public final class Pep440Version implements Comparable<Pep440Version> {
     }
 
     public String publicString() {
-        return local == null ? normalized : render(false);
+        return local == null ? toString() : render(false, false);
+    }
+
+    /**
+     * {@code packaging.utils.canonicalize_version}: the normalized form, with the release's trailing
+     * zeros dropped when asked ({@code 1.0.0} gives {@code 1}).
+     */
+    public String canonicalString(boolean stripTrailingZeros) {
+        return render(true, stripTrailingZeros);
     }
 
     public String baseVersionString() {
         StringBuilder out = new StringBuilder();
-        appendBase(out);
+        appendBase(out, release.length);
         return out.toString();
     }
 
@@ -337,12 +345,17 @@ public final class Pep440Version implements Comparable<Pep440Version> {
     /** The normalized form, as {@code str(Version(...))}: {@code 1!2.0rc1.post3.dev4+ubuntu.1}. */
     @Override
     public String toString() {
-        return normalized;
+        String text = normalized;
+        if (text == null) {
+            text = render(true, false);
+            normalized = text;
+        }
+        return text;
     }
 
-    private String render(boolean withLocal) {
+    private String render(boolean withLocal, boolean stripTrailingZeros) {
         StringBuilder out = new StringBuilder();
-        appendBase(out);
+        appendBase(out, stripTrailingZeros ? Math.max(1, significantReleaseLength) : release.length);
         if (preLetter != ABSENT) {
             out.append(PRE_LETTERS[preLetter]).append(preNumber);
         }
@@ -358,11 +371,11 @@ public final class Pep440Version implements Comparable<Pep440Version> {
         return out.toString();
     }
 
-    private void appendBase(StringBuilder out) {
+    private void appendBase(StringBuilder out, int releaseParts) {
         if (epoch != 0) {
             out.append(epoch).append('!');
         }
-        for (int i = 0; i < release.length; i++) {
+        for (int i = 0; i < releaseParts; i++) {
             if (i > 0) {
                 out.append('.');
             }
