@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code envaudit spec}: try a version spec before writing it into a rule. */
-@Command(name = "spec", description = "Version specs: 'spec match' tells whether versions satisfy a spec.",
+@Command(name = "spec", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
+        description = "Version specs: 'spec match' tells whether versions satisfy a spec.",
         subcommands = SpecCommand.Match.class)
 final class SpecCommand implements Runnable {
 
@@ -27,7 +28,7 @@ final class SpecCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "match", mixinStandardHelpOptions = true,
+    @Command(name = "match", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
             description = {
                 "Does VERSION satisfy SPEC? With two arguments, print true or false.",
                 "Without arguments, read lines 'SPEC<TAB>VERSION' on stdin and print one line per line:",

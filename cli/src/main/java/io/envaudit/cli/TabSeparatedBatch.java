@@ -1,10 +1,13 @@
 package io.envaudit.cli;
 
-import java.io.BufferedReader;
+import io.envaudit.engine.version.Quoting;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -47,19 +50,23 @@ final class TabSeparatedBatch {
         }
     }
 
-    /** Returns the number of lines answered with an error. */
+    /**
+     * Returns the number of lines answered with an error. Lines end at LF (a CR before it is dropped, a
+     * CR elsewhere is data), and a UTF-8 byte order mark at the start is skipped, so every input line
+     * gets exactly one answer whatever editor wrote the file.
+     */
     static long run(InputStream in, PrintWriter out, BiFunction<String, String, String> answer) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
+        LfLines lines = new LfLines(new InputStreamReader(in, StandardCharsets.UTF_8));
         StringBuilder buffer = new StringBuilder(BUFFER);
         long lineNumber = 0;
         long errors = 0;
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = lines.next()) != null) {
             lineNumber++;
             String result;
             int tab = line.indexOf('\t');
             if (tab < 0 || line.indexOf('\t', tab + 1) >= 0) {
-                result = "error: line " + lineNumber + ": expected two fields separated by one tab";
+                result = "error: line " + lineNumber + ": expected two fields separated by one tab, got " + Quoting.quote(line);
             } else {
                 try {
                     result = answer.apply(line.substring(0, tab), line.substring(tab + 1));
@@ -72,12 +79,67 @@ final class TabSeparatedBatch {
             }
             buffer.append(result).append('\n');
             // Flush when the buffer is full or the input pauses, so a co-process gets each answer at once.
-            if (buffer.length() >= BUFFER || !reader.ready()) {
+            if (buffer.length() >= BUFFER || !lines.buffered()) {
                 out.append(buffer).flush();
                 buffer.setLength(0);
             }
         }
         out.append(buffer).flush();
         return errors;
+    }
+
+    /** Lines split at LF only, unlike {@code BufferedReader.readLine}, which also splits at a lone CR. */
+    private static final class LfLines {
+        private final Reader in;
+        private final char[] chunk = new char[BUFFER];
+        private int position;
+        private int limit;
+        private boolean first = true;
+
+        LfLines(Reader in) {
+            this.in = in;
+        }
+
+        /** True when more input is buffered, so an answer can wait for the next one. */
+        boolean buffered() throws IOException {
+            return position < limit || in.ready();
+        }
+
+        String next() throws IOException {
+            StringBuilder line = null;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(chunk, 0, chunk.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return line == null ? null : finish(line);
+                    }
+                }
+                int start = position;
+                while (position < limit && chunk[position] != '\n') {
+                    position++;
+                }
+                if (line == null) {
+                    line = new StringBuilder(Math.max(16, position - start));
+                }
+                line.append(chunk, start, position - start);
+                if (position < limit) {
+                    position++; // the LF
+                    return finish(line);
+                }
+            }
+        }
+
+        private String finish(StringBuilder line) {
+            if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+                line.setLength(line.length() - 1);
+            }
+            if (first && line.length() > 0 && line.charAt(0) == '\uFEFF') {
+                line.deleteCharAt(0);
+            }
+            first = false;
+            return line.toString();
+        }
     }
 }

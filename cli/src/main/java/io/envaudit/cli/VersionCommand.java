@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** {@code envaudit version}: envaudit's own version, and {@code version compare} for package versions. */
-@Command(name = "version",
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = "Print envaudit's version; 'version compare' orders package versions.",
         subcommands = VersionCommand.Compare.class)
 final class VersionCommand implements Runnable {
@@ -25,7 +25,7 @@ final class VersionCommand implements Runnable {
         spec.commandLine().getOut().flush();
     }
 
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
             description = {
                 "Compare versions. With two arguments, print -1, 0 or 1 for A against B.",
                 "Without arguments, read lines 'A<TAB>B' on stdin and print one line per line:",

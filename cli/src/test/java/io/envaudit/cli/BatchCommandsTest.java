@@ -47,7 +47,25 @@ class BatchCommandsTest {
         assertEquals(List.of("0", "-1"), lines.subList(0, 2));
         assertTrue(lines.get(2).startsWith("error: invalid PEP 440 version 'not-a-version'"), lines.get(2));
         assertEquals("1", lines.get(3));
-        assertEquals("error: line 5: expected two fields separated by one tab", lines.get(4));
+        assertEquals("error: line 5: expected two fields separated by one tab, got 'no tab here'", lines.get(4));
+    }
+
+    @Test
+    void linesEndOnlyAtLineFeedsAndAByteOrderMarkIsSkipped() {
+        Run run = run("\uFEFF1.0\t1.0.0\r\n2\t1\r\r\na\rb\t1\n3\t4", "version", "compare", "--flavor", "pep440");
+        List<String> lines = run.lines();
+        assertEquals(4, lines.size(), run.out());
+        assertEquals("0", lines.get(0));
+        assertEquals("1", lines.get(1), "one CR is the line end; the other is white space around a version");
+        assertTrue(lines.get(2).startsWith("error: invalid PEP 440 version 'a\\rb'"), lines.get(2));
+        assertEquals("-1", lines.get(3), "the last line needs no line feed");
+    }
+
+    @Test
+    void containerCommandsHaveHelpAndVersion() {
+        assertEquals(0, run("", "spec", "--help").exitCode());
+        assertEquals(0, run("", "version", "--help").exitCode());
+        assertTrue(run("", "spec", "match", "-V").out().startsWith("envaudit "));
     }
 
     @Test

@@ -11,7 +11,7 @@ final class CondaSpec implements VersionSpec {
     private final CondaVersionSpec spec;
     private volatile CondaSpecOnPep440 onPep440;
 
-    private CondaSpec(CondaVersionSpec spec) {
+    CondaSpec(CondaVersionSpec spec) {
         this.spec = spec;
     }
 

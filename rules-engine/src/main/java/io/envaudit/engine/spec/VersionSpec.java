@@ -19,6 +19,11 @@ public interface VersionSpec {
         };
     }
 
+    /** A conda version spec already parsed (the version part of a MatchSpec). */
+    static VersionSpec of(io.envaudit.engine.conda.CondaVersionSpec spec) {
+        return new CondaSpec(spec);
+    }
+
     Flavor grammar();
 
     /**

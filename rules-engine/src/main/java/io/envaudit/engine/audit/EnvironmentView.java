@@ -1,0 +1,277 @@
+package io.envaudit.engine.audit;
+
+import io.envaudit.engine.names.Channels;
+import io.envaudit.engine.names.NameMap;
+import io.envaudit.engine.names.PackageName;
+import io.envaudit.engine.pep508.MarkerEnvironment;
+import io.envaudit.engine.pep508.Truth;
+import io.envaudit.engine.rules.PackageSpec;
+import io.envaudit.engine.spec.InstalledVersion;
+import io.envaudit.engine.version.Flavor;
+import io.envaudit.engine.version.InvalidSpecException;
+import io.envaudit.engine.version.InvalidVersionException;
+import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.schemas.InstalledPackage;
+import io.envaudit.schemas.Installer;
+import io.envaudit.schemas.Platform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A snapshot made ready for auditing, once: every package's distribution identity, version in its own
+ * flavor and canonical channel; packages indexed by distribution and by conda name; the platform as
+ * virtual packages and as marker facts. Rules then look packages up by name, never scanning.
+ */
+public final class EnvironmentView {
+    private final EnvironmentSnapshot snapshot;
+    private final List<InstalledPackageView> packages;
+    private final Map<String, List<InstalledPackageView>> byDistribution = new HashMap<>();
+    private final Map<String, List<InstalledPackageView>> byCondaName = new HashMap<>();
+    private final Map<String, InstalledVersion> virtual;
+    private final MarkerEnvironment markers;
+
+    private EnvironmentView(EnvironmentSnapshot snapshot, List<InstalledPackageView> packages) {
+        this.snapshot = snapshot;
+        this.packages = List.copyOf(packages);
+        for (InstalledPackageView p : this.packages) {
+            byCondaName.computeIfAbsent(p.condaName(), k -> new ArrayList<>(1)).add(p);
+            if (!p.metapackage()) {
+                byDistribution.computeIfAbsent(p.distribution(), k -> new ArrayList<>(1)).add(p);
+            }
+        }
+        this.virtual = VirtualPackages.of(snapshot.getPlatform());
+        if (!byDistribution.containsKey("python") && snapshot.getPlatform().getPythonVersion() != null) {
+            putPython(snapshot.getPlatform().getPythonVersion());
+        }
+        this.markers = MarkerEnvironment.of(markerFacts(snapshot.getPlatform(), pythonVersion()));
+    }
+
+    public static EnvironmentView of(EnvironmentSnapshot snapshot) {
+        return of(snapshot, NameMap.builtIn());
+    }
+
+    public static EnvironmentView of(EnvironmentSnapshot snapshot, NameMap names) {
+        List<InstalledPackage> records = snapshot.getPackages();
+        List<InstalledPackageView> views = new ArrayList<>(records.size());
+        java.util.Set<String> implemented = new java.util.HashSet<>();
+        for (InstalledPackage record : records) {
+            if (record.getInstaller() == Installer.CONDA) {
+                String distribution = names.pypiNameOfConda(record.getName());
+                if (names.roleOf(record.getName(), distribution).orElse(null) == NameMap.Role.IMPLEMENTATION) {
+                    implemented.add(distribution);
+                }
+            }
+        }
+        for (InstalledPackage record : records) {
+            views.add(view(record, names, implemented));
+        }
+        return new EnvironmentView(snapshot, views);
+    }
+
+    private static InstalledPackageView view(InstalledPackage record, NameMap names, Set<String> implemented) {
+        boolean conda = record.getInstaller() == Installer.CONDA;
+        String condaName = conda ? record.getName().toLowerCase(Locale.ROOT) : PackageName.normalize(record.getName());
+        String distribution = conda ? names.pypiNameOfConda(record.getName()) : PackageName.normalize(record.getName());
+        boolean metapackage = conda && implemented.contains(distribution)
+                && names.roleOf(record.getName(), distribution).orElse(null) == NameMap.Role.METAPACKAGE;
+        InstalledVersion version = null;
+        String versionError = null;
+        try {
+            version = InstalledVersion.parse(conda ? Flavor.CONDA : Flavor.PEP440, record.getVersion());
+        } catch (InvalidVersionException e) {
+            versionError = e.getMessage();
+        }
+        String channel = record.getChannel() != null ? record.getChannel() : conda ? null : "pypi";
+        return new InstalledPackageView(record, distribution, condaName, version, versionError,
+                Channels.canonical(channel), metapackage);
+    }
+
+    private void putPython(String version) {
+        try {
+            virtual.put("python", InstalledVersion.parse(Flavor.PEP440, version));
+        } catch (InvalidVersionException unreadable) {
+            // stays unknown
+        }
+    }
+
+    public EnvironmentSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public String id() {
+        return snapshot.getEnvironment().getId();
+    }
+
+    public boolean partial() {
+        return snapshot.getPartial();
+    }
+
+    public List<InstalledPackageView> packages() {
+        return packages;
+    }
+
+    public MarkerEnvironment markers() {
+        return markers;
+    }
+
+    /** Installed packages of one distribution (metapackages beside an implementation left out). */
+    public List<InstalledPackageView> distribution(String normalizedName) {
+        return byDistribution.getOrDefault(normalizedName, List.of());
+    }
+
+    /** Every name a rule may be indexed by: distributions, conda names and virtual packages present. */
+    public Iterable<String> names() {
+        List<String> names = new ArrayList<>(byDistribution.size() + byCondaName.size() + virtual.size());
+        names.addAll(byDistribution.keySet());
+        names.addAll(byCondaName.keySet());
+        names.addAll(virtual.keySet());
+        return names;
+    }
+
+    /** The packages a spec's name refers to: by distribution (PEP 508), conda name (conda) or virtual name. */
+    List<InstalledPackageView> candidates(PackageSpec spec) {
+        if (spec.isVirtual() || (spec.name().equals("python") && !byDistribution.containsKey("python"))) {
+            return List.of();
+        }
+        return spec.grammar() == Flavor.CONDA ? byCondaName.getOrDefault(spec.name(), List.of()) : distribution(spec.name());
+    }
+
+    /** The version of a virtual package ({@code __cuda}) or of the platform's Python when no package carries it. */
+    Optional<InstalledVersion> virtual(String name) {
+        return Optional.ofNullable(virtual.get(name));
+    }
+
+    boolean isVirtualPresent(PackageSpec spec) {
+        return spec.isVirtual() || (spec.name().equals("python") && !byDistribution.containsKey("python"));
+    }
+
+    /** Does this package satisfy the spec's version, build, channel and marker? */
+    Match matches(PackageSpec spec, InstalledPackageView p) {
+        Match marker = markerHolds(spec);
+        if (!marker.yes()) {
+            return marker;
+        }
+        if (spec.matchSpec() != null && p.isConda()) {
+            return versionUnknown(p).orElseGet(() -> decide(() -> spec.matchSpec().matches(p.condaRecord()), spec, p));
+        }
+        if (spec.version() == null) {
+            return Match.YES;
+        }
+        return versionUnknown(p).orElseGet(() -> decide(() -> spec.version().matches(p.version()), spec, p));
+    }
+
+    /** Does the platform fact behind a virtual spec satisfy it? Unknown when the snapshot lacks the fact. */
+    Match matchesVirtual(PackageSpec spec) {
+        Match marker = markerHolds(spec);
+        if (!marker.yes()) {
+            return marker;
+        }
+        Optional<InstalledVersion> version = virtual(spec.name());
+        if (version.isEmpty()) {
+            return Match.unknown("the snapshot does not say " + describeVirtual(spec.name()));
+        }
+        if (spec.version() == null) {
+            return Match.YES;
+        }
+        return decideVirtual(spec, version.get());
+    }
+
+    private Match decideVirtual(PackageSpec spec, InstalledVersion version) {
+        try {
+            return spec.version().matches(version) ? Match.YES : Match.NO;
+        } catch (InvalidSpecException e) {
+            return Match.unknown(e.getMessage());
+        }
+    }
+
+    private Match markerHolds(PackageSpec spec) {
+        if (spec.marker() == null) {
+            return Match.YES;
+        }
+        Truth truth = spec.marker().evaluate(markers);
+        return switch (truth) {
+            case TRUE -> Match.YES;
+            case FALSE -> Match.NO;
+            case UNKNOWN -> Match.unknown("the snapshot lacks a fact the marker '" + spec.marker() + "' reads");
+        };
+    }
+
+    private static Optional<Match> versionUnknown(InstalledPackageView p) {
+        return p.version() == null
+                ? Optional.of(Match.unknown(p.name() + " has version '" + p.record().getVersion() + "', which does not parse: "
+                        + p.versionError()))
+                : Optional.empty();
+    }
+
+    private static Match decide(java.util.function.BooleanSupplier test, PackageSpec spec, InstalledPackageView p) {
+        try {
+            return test.getAsBoolean() ? Match.YES : Match.NO;
+        } catch (IllegalArgumentException e) {
+            return Match.unknown("'" + spec + "' cannot be decided for " + p + ": " + e.getMessage());
+        }
+    }
+
+    static String describeVirtual(String name) {
+        return switch (name) {
+            case VirtualPackages.CUDA -> "the driver's CUDA version (__cuda)";
+            case VirtualPackages.GLIBC -> "the glibc version (__glibc)";
+            case VirtualPackages.NVIDIA_DRIVER -> "the NVIDIA driver version (__nvidia_driver)";
+            case "python" -> "the Python version";
+            default -> "the fact " + name;
+        };
+    }
+
+    private String pythonVersion() {
+        List<InstalledPackageView> python = byDistribution.get("python");
+        if (python != null && !python.isEmpty()) {
+            return python.get(0).record().getVersion();
+        }
+        return snapshot.getPlatform().getPythonVersion();
+    }
+
+    /** PEP 508's environment markers from the platform; what is not known is left out (unknown). */
+    private static Map<String, String> markerFacts(Platform platform, String pythonVersion) {
+        Map<String, String> facts = new HashMap<>();
+        if (pythonVersion != null) {
+            facts.put("python_full_version", pythonVersion);
+            String[] parts = pythonVersion.split("\\.");
+            if (parts.length >= 2) {
+                facts.put("python_version", parts[0] + "." + parts[1]);
+            }
+        }
+        String os = platform.getOs() == null ? null : platform.getOs().toLowerCase(Locale.ROOT);
+        if (os != null) {
+            switch (os) {
+                case "linux" -> {
+                    facts.put("sys_platform", "linux");
+                    facts.put("platform_system", "Linux");
+                    facts.put("os_name", "posix");
+                }
+                case "osx" -> {
+                    facts.put("sys_platform", "darwin");
+                    facts.put("platform_system", "Darwin");
+                    facts.put("os_name", "posix");
+                }
+                case "win" -> {
+                    facts.put("sys_platform", "win32");
+                    facts.put("platform_system", "Windows");
+                    facts.put("os_name", "nt");
+                }
+                default -> { }
+            }
+        }
+        if (platform.getArch() != null) {
+            facts.put("platform_machine", platform.getArch());
+        }
+        if (platform.getOsVersion() != null && "linux".equals(os)) {
+            facts.put("platform_release", platform.getOsVersion());
+        }
+        return facts;
+    }
+}
