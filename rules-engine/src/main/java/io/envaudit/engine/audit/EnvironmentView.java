@@ -35,9 +35,11 @@ public final class EnvironmentView {
     private final Map<String, List<InstalledPackageView>> byCondaName = new HashMap<>();
     private final Map<String, InstalledVersion> virtual;
     private final MarkerEnvironment markers;
+    private final NameMap names;
 
-    private EnvironmentView(EnvironmentSnapshot snapshot, List<InstalledPackageView> packages) {
+    private EnvironmentView(EnvironmentSnapshot snapshot, List<InstalledPackageView> packages, NameMap names) {
         this.snapshot = snapshot;
+        this.names = names;
         this.packages = List.copyOf(packages);
         for (InstalledPackageView p : this.packages) {
             byCondaName.computeIfAbsent(p.condaName(), k -> new ArrayList<>(1)).add(p);
@@ -71,7 +73,7 @@ public final class EnvironmentView {
         for (InstalledPackage record : records) {
             views.add(view(record, names, implemented));
         }
-        return new EnvironmentView(snapshot, views);
+        return new EnvironmentView(snapshot, views, names);
     }
 
     private static InstalledPackageView view(InstalledPackage record, NameMap names, Set<String> implemented) {
@@ -118,6 +120,11 @@ public final class EnvironmentView {
 
     public MarkerEnvironment markers() {
         return markers;
+    }
+
+    /** The PyPI distribution a conda package name stands for, by this view's name map. */
+    public String distributionOfConda(String condaName) {
+        return names.pypiNameOfConda(condaName);
     }
 
     /** Installed packages of one distribution (metapackages beside an implementation left out). */
