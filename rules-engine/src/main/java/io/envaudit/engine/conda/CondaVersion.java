@@ -260,7 +260,7 @@ public final class CondaVersion implements Comparable<CondaVersion> {
      *
      * @throws InvalidVersionException when nothing valid remains, as for {@code ~=1}
      */
-    CondaVersion compatibleReleasePrefix() {
+    public CondaVersion compatibleReleasePrefix() {
         CondaVersion prefix = compatibleReleasePrefix;
         if (prefix == null) {
             int dot = normalized.lastIndexOf('.');

@@ -49,6 +49,12 @@ final class CompatiblePrefix {
         return new CompatiblePrefix(version.epoch(), null, split(normalized));
     }
 
+    /** The prefix as a version text, epoch included: {@code 2} for {@code ~=2.2}, {@code 1!2.2} for {@code ~=1!2.2.1}. */
+    String text() {
+        String prefix = release != null ? release.toString() : String.join(".", parts);
+        return epoch == 0 ? prefix : epoch + "!" + prefix;
+    }
+
     boolean matches(Pep440Version candidate) {
         if (release != null) {
             return ReleasePrefix.matches(candidate, epoch, release);

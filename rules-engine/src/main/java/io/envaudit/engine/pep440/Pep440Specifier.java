@@ -69,7 +69,11 @@ public final class Pep440Specifier {
             if (!WILDCARD_BASE.matcher(base).matches()) {
                 throw new InvalidSpecException(KIND, text, "'.*' may follow only an epoch and release, like ==1.7.*");
             }
-            return new Pep440Specifier(operator, versionText, Pep440Version.parse(base), true, null);
+            try {
+                return new Pep440Specifier(operator, versionText, Pep440Version.parse(base), true, null);
+            } catch (InvalidVersionException e) {
+                throw new InvalidSpecException(KIND, text, e.getMessage());
+            }
         }
         Pep440Version version;
         try {
@@ -147,7 +151,7 @@ public final class Pep440Specifier {
             case GREATER_EQUAL -> candidate.comparePublic(version) >= 0;
             case LESS -> less(candidate);
             case GREATER -> greater(candidate);
-            case ARBITRARY -> fold(candidate.toString()).equals(fold(versionText));
+            case ARBITRARY -> matchesArbitrary(candidate.toString());
         };
     }
 
@@ -204,8 +208,8 @@ public final class Pep440Specifier {
      * normalized version (trailing zeros dropped except for {@code ~=}, whose length matters), as
      * {@code packaging} 23.0 compares them ({@code Specifier._canonical_spec}).
      *
-     * <p>{@code ===} is keyed by its text as written, case-folded as it matches: {@code ===1.0} and
-     * {@code ===1.0.0} accept different strings, so a set keeps both. This follows the fix of
+     * <p>{@code ===} is keyed by its text as written: {@code ===1.0} and {@code ===1.0.0} accept different
+     * strings, so a set keeps both, and {@code ===FOO} and {@code ===foo} stay two. This follows the fix of
      * {@code packaging} 26.0 (PR #951, "Adjust arbitrary equality intersection preservation"); 23.0
      * canonicalized them alike and a set kept only one of the two.
      */
@@ -219,18 +223,28 @@ public final class Pep440Specifier {
     }
 
     private String canonicalVersion() {
-        if (operator == Pep440Operator.ARBITRARY) {
-            return fold(versionText);
-        }
-        if (wildcard) {
-            return versionText; // not a version: canonicalize_version leaves it as written
+        if (operator == Pep440Operator.ARBITRARY || wildcard) {
+            // === is not a version; nor is X.*, which canonicalize_version leaves as written
+            return versionText;
         }
         return version.canonicalString(operator != Pep440Operator.COMPATIBLE);
     }
 
-    /** {@code ===} compares case-insensitively: {@code str(prospective).lower() == spec.lower()}. */
-    private static String fold(String text) {
-        return text.toLowerCase(Locale.ROOT);
+    /**
+     * {@code ===}: "arbitrary equality ... a simple string equality operation", which {@code packaging}
+     * makes case-insensitive ({@code str(prospective).lower() == spec.lower()}).
+     */
+    public boolean matchesArbitrary(String candidateText) {
+        return candidateText.toLowerCase(Locale.ROOT).equals(versionText.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * For {@code ~=}: the release prefix a candidate must start with, as {@code packaging} finds it from
+     * the text ({@code ~=2.2.post3} gives {@code 2}, {@code ~=2.2.pre1} gives {@code 2.2}); null for
+     * other operators.
+     */
+    public String compatiblePrefixText() {
+        return compatiblePrefix == null ? null : compatiblePrefix.text();
     }
 
     /**

@@ -51,10 +51,6 @@ public final class Pep440SpecifierSet {
         return new Pep440SpecifierSet(kept.toArray(NONE));
     }
 
-    public static Pep440SpecifierSet of(List<Pep440Specifier> specifiers) {
-        return new Pep440SpecifierSet(specifiers.toArray(NONE));
-    }
-
     public List<Pep440Specifier> specifiers() {
         return List.of(specifiers);
     }

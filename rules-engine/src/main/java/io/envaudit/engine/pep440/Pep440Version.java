@@ -131,9 +131,13 @@ public final class Pep440Version implements Comparable<Pep440Version> {
 
     /** Like {@link #parse} but answers null instead of throwing, for records whose version may be anything. */
     public static Pep440Version tryParse(String text) {
+        // Most texts that are not versions fail the grammar: answer those without an exception.
+        if (text == null || !GRAMMAR.matcher(PythonWhitespace.strip(text)).matches()) {
+            return null;
+        }
         try {
             return parse(text);
-        } catch (InvalidVersionException e) {
+        } catch (InvalidVersionException tooLarge) {
             return null;
         }
     }

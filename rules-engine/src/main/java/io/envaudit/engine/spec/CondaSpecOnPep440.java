@@ -74,9 +74,10 @@ interface CondaSpecOnPep440 {
         static CondaSpecOnPep440 of(CondaVersionSpec.Comparison comparison) {
             Pep440Version operand = Pep440Version.tryParse(comparison.operand());
             Pep440Specifier prefix = switch (comparison.op()) {
-                // conda's prefix match is PEP 440's zero-padded release prefix; ~= is ">= and the prefix"
+                // conda's prefix match is PEP 440's zero-padded release prefix ...
                 case STARTS_WITH, NOT_STARTS_WITH -> asSpecifier("==" + comparison.operand() + ".*");
-                case COMPATIBLE -> asSpecifier("~=" + comparison.operand());
+                // ... and its ~= is ">= the operand, and starting with the operand less its last part"
+                case COMPATIBLE -> asSpecifier("==" + comparison.version().compatibleReleasePrefix() + ".*");
                 default -> null;
             };
             return new Leaf(comparison, operand, prefix);
@@ -96,9 +97,13 @@ interface CondaSpecOnPep440 {
                 case STARTS_WITH, NOT_STARTS_WITH, COMPATIBLE -> true;
                 default -> false;
             };
-            if (operand == null || (needsPrefix && prefix == null)) {
+            if (operand == null) {
                 throw new InvalidSpecException(CondaVersionSpec.KIND, comparison.spec(),
                         "'" + comparison.operand() + "' is not a PEP 440 version, so it cannot be compared with the pip-installed version " + text);
+            }
+            if (needsPrefix && prefix == null) {
+                throw new InvalidSpecException(CondaVersionSpec.KIND, comparison.spec(),
+                        "'" + comparison.operand() + "' is not a release (numbers and dots), so it cannot be a prefix of the pip-installed version " + text);
             }
             return switch (comparison.op()) {
                 case EQUAL -> candidate.compareTo(operand) == 0;
@@ -107,7 +112,8 @@ interface CondaSpecOnPep440 {
                 case LESS_EQUAL -> candidate.compareTo(operand) <= 0;
                 case GREATER -> candidate.compareTo(operand) > 0;
                 case GREATER_EQUAL -> candidate.compareTo(operand) >= 0;
-                case STARTS_WITH, COMPATIBLE -> prefix.contains(candidate);
+                case STARTS_WITH -> prefix.contains(candidate);
+                case COMPATIBLE -> candidate.compareTo(operand) >= 0 && prefix.contains(candidate);
                 case NOT_STARTS_WITH -> !prefix.contains(candidate);
             };
         }

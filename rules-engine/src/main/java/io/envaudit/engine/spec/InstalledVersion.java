@@ -8,28 +8,30 @@ import io.envaudit.engine.version.InvalidVersionException;
 /**
  * The version of an installed record, parsed in the record's own flavor: a pip record by PEP 440, a
  * conda record by conda's VersionOrder. That flavor decides the ordering whatever grammar a spec is
- * written in. The other flavor's reading is made only when a spec of the other grammar asks for it.
+ * written in. The other flavor's reading is made only when a spec of the other grammar asks for it;
+ * it is published once, through a volatile field, so instances are safe to share between threads.
  */
 public final class InstalledVersion implements Comparable<InstalledVersion> {
+    /** The other flavor's reading, once tried: the parsed version, or this marker when it does not read. */
+    private static final Object UNREADABLE = new Object();
+
     private final Flavor flavor;
     private final String text;
-    private Pep440Version pep440;
-    private CondaVersion conda;
-    /** Written after the fields it guards, so a thread that reads it true also sees them. */
-    private volatile boolean otherFlavorTried;
+    /** A Pep440Version or a CondaVersion, as {@link #flavor} says. */
+    private final Object own;
+    private volatile Object other;
 
-    private InstalledVersion(Flavor flavor, String text, Pep440Version pep440, CondaVersion conda) {
+    private InstalledVersion(Flavor flavor, String text, Object own) {
         this.flavor = flavor;
         this.text = text;
-        this.pep440 = pep440;
-        this.conda = conda;
+        this.own = own;
     }
 
     /** Parses {@code text} in {@code flavor}; throws {@link InvalidVersionException} naming it. */
     public static InstalledVersion parse(Flavor flavor, String text) {
         return switch (flavor) {
-            case PEP440 -> new InstalledVersion(flavor, text, Pep440Version.parse(text), null);
-            case CONDA -> new InstalledVersion(flavor, text, null, CondaVersion.parse(text));
+            case PEP440 -> new InstalledVersion(flavor, text, Pep440Version.parse(text));
+            case CONDA -> new InstalledVersion(flavor, text, CondaVersion.parse(text));
         };
     }
 
@@ -44,30 +46,25 @@ public final class InstalledVersion implements Comparable<InstalledVersion> {
 
     /** The PEP 440 reading: the version itself for a pip record, or null when a conda version is not PEP 440. */
     Pep440Version pep440() {
-        readOtherFlavor();
-        return pep440;
+        return flavor == Flavor.PEP440 ? (Pep440Version) own : (Pep440Version) otherReading();
     }
 
     /** The conda reading: the version itself for a conda record, or null when it does not parse as conda. */
     CondaVersion conda() {
-        readOtherFlavor();
-        return conda;
+        return flavor == Flavor.CONDA ? (CondaVersion) own : (CondaVersion) otherReading();
     }
 
-    private void readOtherFlavor() {
-        if (otherFlavorTried) {
-            return;
-        }
-        try {
-            if (pep440 == null) {
-                pep440 = Pep440Version.parse(text);
-            } else if (conda == null) {
-                conda = CondaVersion.parse(text);
+    private Object otherReading() {
+        Object reading = other;
+        if (reading == null) {
+            try {
+                reading = flavor == Flavor.PEP440 ? CondaVersion.parse(text) : Pep440Version.parse(text);
+            } catch (InvalidVersionException notInThatFlavor) {
+                reading = UNREADABLE;
             }
-        } catch (InvalidVersionException notInThatFlavor) {
-            // stays null: only rules that need this reading are affected
+            other = reading;
         }
-        otherFlavorTried = true;
+        return reading == UNREADABLE ? null : reading;
     }
 
     @Override
@@ -76,7 +73,9 @@ public final class InstalledVersion implements Comparable<InstalledVersion> {
             throw new IllegalArgumentException("cannot order the " + flavor + " version " + text + " against the "
                     + other.flavor + " version " + other.text);
         }
-        return flavor == Flavor.PEP440 ? pep440.compareTo(other.pep440) : conda.compareTo(other.conda);
+        return flavor == Flavor.PEP440
+                ? ((Pep440Version) own).compareTo((Pep440Version) other.own)
+                : ((CondaVersion) own).compareTo((CondaVersion) other.own);
     }
 
     @Override
@@ -86,7 +85,7 @@ public final class InstalledVersion implements Comparable<InstalledVersion> {
 
     @Override
     public int hashCode() {
-        return 31 * flavor.hashCode() + (flavor == Flavor.PEP440 ? pep440.hashCode() : conda.hashCode());
+        return 31 * flavor.hashCode() + own.hashCode();
     }
 
     @Override

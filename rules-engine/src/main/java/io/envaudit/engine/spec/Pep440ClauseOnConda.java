@@ -7,13 +7,15 @@ import io.envaudit.engine.pep440.Pep440Version;
 import io.envaudit.engine.version.InvalidSpecException;
 import io.envaudit.engine.version.InvalidVersionException;
 
-import java.util.Locale;
 
 /**
  * One PEP 440 specifier applied to a conda record: the operator's PEP 440 rules, with every ordering
  * question answered by conda's VersionOrder on the record's version. PEP 440's rules about pre-, post-
  * and local releases of the named version need to know what those are for the record; where the
- * record's version also reads as PEP 440 they apply, otherwise only the ordering does.
+ * record's version also reads as PEP 440 they apply, otherwise only the ordering does. Two readings
+ * meet here, so there are seams: {@code >1.0} excludes a conda {@code 1.0-1} (PEP 440 reads it as a
+ * post release of 1.0) though conda orders it as {@code 1.0.1}; and {@code ===} compares the record's
+ * text as written, where on pip records it compares the normalized version, as {@code packaging} does.
  */
 final class Pep440ClauseOnConda {
     private final Pep440Specifier specifier;
@@ -25,14 +27,16 @@ final class Pep440ClauseOnConda {
         this.specifier = specifier;
         Pep440Version version = specifier.version();
         this.operand = version == null ? null : readAsConda(specifier, version.toString());
-        this.compatiblePrefix = specifier.operator() == Pep440Operator.COMPATIBLE ? readAsConda(specifier, prefixOf(version)) : null;
+        // the prefix packaging finds for ~= (its suffix rules included), so pip and conda records agree
+        this.compatiblePrefix = specifier.operator() == Pep440Operator.COMPATIBLE
+                ? readAsConda(specifier, specifier.compatiblePrefixText()) : null;
     }
 
     boolean matches(InstalledVersion record) {
         CondaVersion candidate = record.conda();
         Pep440Version candidateAsPep440 = record.pep440();
         return switch (specifier.operator()) {
-            case ARBITRARY -> record.text().toLowerCase(Locale.ROOT).equals(specifier.versionText().toLowerCase(Locale.ROOT));
+            case ARBITRARY -> specifier.matchesArbitrary(record.text());
             case EQUAL -> equal(candidate);
             case NOT_EQUAL -> !equal(candidate);
             case LESS_EQUAL -> publicPart(candidate).compareTo(operand) <= 0;
@@ -66,18 +70,6 @@ final class Pep440ClauseOnConda {
         }
         String original = candidate.original();
         return CondaVersion.parse(original.substring(0, original.indexOf('+')));
-    }
-
-    private static String prefixOf(Pep440Version version) {
-        long[] release = version.release();
-        StringBuilder prefix = new StringBuilder();
-        if (version.epoch() != 0) {
-            prefix.append(version.epoch()).append('!');
-        }
-        for (int i = 0; i < release.length - 1; i++) {
-            prefix.append(i > 0 ? "." : "").append(release[i]);
-        }
-        return prefix.toString();
     }
 
     private static CondaVersion readAsConda(Pep440Specifier specifier, String text) {

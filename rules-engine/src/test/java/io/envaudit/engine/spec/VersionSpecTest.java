@@ -48,6 +48,18 @@ class VersionSpecTest {
             pep440 ; ==2.* ; conda ; 2.17.0 ; true
             pep440 ; ===2.17.0 ; conda ; 2.17.0 ; true
             pep440 ; >2.0 ; conda ; 2.0.post1 ; false
+            pep440 ; >2.0 ; conda ; 2.0+cu121 ; false
+            pep440 ; <=2.1 ; conda ; 2.1+cu121 ; true
+            pep440 ; ==2.* ; conda ; 3.0 ; false
+            # ~= takes packaging's prefix on either ordering, suffix spellings included
+            pep440 ; ~=2.2.pre1 ; pep440 ; 2.3 ; false
+            pep440 ; ~=2.2.pre1 ; conda ; 2.3 ; false
+            pep440 ; ~=2.2.post3 ; conda ; 2.9 ; true
+            # conda's ~= drops the last part of the operand, on either ordering
+            conda ; ~=1.4.post1 ; conda ; 1.9 ; false
+            conda ; ~=1.4.post1 ; pep440 ; 1.9 ; false
+            conda ; ~=1.4.5 ; pep440 ; 1.4.9 ; true
+            conda ; ~=1.4.5 ; pep440 ; 1.5.0 ; false
             """)
     void grammarIsTheSpecsAndOrderingIsTheRecords(String grammar, String spec, String recordFlavor, String version,
                                                    boolean expected) {
@@ -66,10 +78,20 @@ class VersionSpecTest {
     }
 
     @Test
+    void aCondaPrefixThatIsNotAReleaseIsAnErrorSayingSo() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> VersionSpec.parse(Flavor.CONDA, "=1.0a").matches(InstalledVersion.parse(Flavor.PEP440, "1.0a1")));
+        assertTrue(e.getMessage().contains("cannot be a prefix"), e.getMessage());
+    }
+
+    @Test
     void versionsCompareOnlyWithinOneFlavor() {
         InstalledVersion pip = InstalledVersion.parse(Flavor.PEP440, "1.0");
         InstalledVersion conda = InstalledVersion.parse(Flavor.CONDA, "1.0");
         assertThrows(IllegalArgumentException.class, () -> pip.compareTo(conda));
         assertEquals(0, conda.compareTo(InstalledVersion.parse(Flavor.CONDA, "1.0.0")));
+        // each flavor its own ordering: PEP 440 reads 1.0-1 as 1.0.post1, conda as 1.0_1
+        assertEquals(0, InstalledVersion.parse(Flavor.PEP440, "1.0-1").compareTo(InstalledVersion.parse(Flavor.PEP440, "1.0.post1")));
+        assertTrue(InstalledVersion.parse(Flavor.CONDA, "1.0-1").compareTo(InstalledVersion.parse(Flavor.CONDA, "1.0.post1")) != 0);
     }
 }
