@@ -36,6 +36,8 @@ public final class EnvironmentView {
     private final Map<String, InstalledVersion> virtual;
     private final MarkerEnvironment markers;
     private final NameMap names;
+    /** Every name a rule may be indexed by, made once. */
+    private final List<String> indexNames;
 
     private EnvironmentView(EnvironmentSnapshot snapshot, List<InstalledPackageView> packages, NameMap names) {
         this.snapshot = snapshot;
@@ -52,6 +54,10 @@ public final class EnvironmentView {
             putPython(snapshot.getPlatform().getPythonVersion());
         }
         this.markers = MarkerEnvironment.of(markerFacts(snapshot.getPlatform(), pythonVersion()));
+        Set<String> all = new java.util.LinkedHashSet<>(byDistribution.keySet());
+        all.addAll(byCondaName.keySet()); // a pip package's conda name is its distribution: one lookup, not two
+        all.addAll(virtual.keySet());
+        this.indexNames = List.copyOf(all);
     }
 
     public static EnvironmentView of(EnvironmentSnapshot snapshot) {
@@ -133,12 +139,8 @@ public final class EnvironmentView {
     }
 
     /** Every name a rule may be indexed by: distributions, conda names and virtual packages present. */
-    public Iterable<String> names() {
-        List<String> names = new ArrayList<>(byDistribution.size() + byCondaName.size() + virtual.size());
-        names.addAll(byDistribution.keySet());
-        names.addAll(byCondaName.keySet());
-        names.addAll(virtual.keySet());
-        return names;
+    public List<String> names() {
+        return indexNames;
     }
 
     /** The packages a spec's name refers to: by distribution (PEP 508), conda name (conda) or virtual name. */

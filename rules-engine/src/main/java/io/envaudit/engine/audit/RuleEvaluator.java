@@ -81,53 +81,83 @@ final class RuleEvaluator {
         return new Found(matches, false, matches.isEmpty() ? unknown : null);
     }
 
+    /** What one subject broke, collected lazily: most rules find nothing, and then allocate nothing. */
+    private static final class Findings {
+        private Set<PackageRef> offending;
+        private List<String> problems;
+        private List<String> undecided;
+
+        void offending(PackageRef ref) {
+            if (offending == null) {
+                offending = new LinkedHashSet<>();
+            }
+            offending.add(ref);
+        }
+
+        void problem(String problem) {
+            if (problems == null) {
+                problems = new ArrayList<>(2);
+            }
+            problems.add(problem);
+        }
+
+        void undecided(String reason) {
+            if (undecided == null) {
+                undecided = new ArrayList<>(1);
+            }
+            undecided.add(reason);
+        }
+    }
+
     /** Everything the rule asks of one subject (null: a rule with no package subject), as one conflict. */
     private static void check(Rule rule, InstalledPackageView subject, EnvironmentView environment, AuditSink sink) {
-        Set<PackageRef> offending = new LinkedHashSet<>();
-        List<String> problems = new ArrayList<>();
-        List<String> undecided = new ArrayList<>();
-        String subjectName = subject != null ? subject.name() : defaultSubject(rule);
-        String who = subject != null ? subject.name() + " " + subject.record().getVersion() : "this environment";
+        Findings findings = new Findings();
         for (PackageSpec required : rule.require()) {
             if (subject != null && judgedByOwnDepends(subject, required, environment)) {
                 continue;
             }
-            requireOne(rule, required, who, environment, offending, problems, undecided);
+            requireOne(required, subject, environment, findings);
         }
         for (PackageSpec forbidden : rule.forbid()) {
             Found found = find(rule, forbidden, environment, false);
             if (found.virtualMatch) {
-                problems.add(who + " cannot run with " + forbidden.text() + " (" + virtualDescription(forbidden, environment) + ")");
+                findings.problem(who(subject) + " cannot run with " + forbidden.text() + " (" + virtualDescription(forbidden, environment) + ")");
             }
             for (InstalledPackageView p : found.matches) {
-                offending.add(p.ref());
-                problems.add(p + " is installed, which " + (subject != null ? who + " cannot use" : "this rule forbids")
+                findings.offending(p.ref());
+                findings.problem(p + " is installed, which " + (subject != null ? who(subject) + " cannot use" : "this rule forbids")
                         + " (" + forbidden.text() + ")");
             }
             if (!found.any() && found.unknown != null) {
-                undecided.add(found.unknown);
+                findings.undecided(found.unknown);
             }
         }
-        sameChannel(rule, environment, offending, problems);
-        channelMix(rule, environment, offending, problems);
-        if (subject != null && !problems.isEmpty()) {
-            offending.add(subject.ref());
-        }
-        if (!problems.isEmpty()) {
-            sink.conflict(new Conflict(rule.id(), rule.severity(), subjectName, new ArrayList<>(offending),
-                    String.join("; ", problems) + ".", rule.fix(), null));
-        } else if (!undecided.isEmpty()) {
-            sink.undecided(new Undecided(rule.id(), subjectName, String.join("; ", undecided)));
+        sameChannel(rule, environment, findings);
+        channelMix(rule, environment, findings);
+        String subjectName = subject != null ? subject.name() : defaultSubject(rule);
+        if (findings.problems != null) {
+            if (subject != null) {
+                findings.offending(subject.ref());
+            }
+            sink.conflict(new Conflict(rule.id(), rule.severity(), subjectName, new ArrayList<>(findings.offending == null
+                    ? Set.of() : findings.offending), String.join("; ", findings.problems) + ".", rule.fix(), null));
+        } else if (findings.undecided != null) {
+            sink.undecided(new Undecided(rule.id(), subjectName, String.join("; ", findings.undecided)));
         }
     }
 
-    private static void requireOne(Rule rule, PackageSpec required, String who, EnvironmentView environment,
-                                   Set<PackageRef> offending, List<String> problems, List<String> undecided) {
+    /** How messages name the subject; made only when there is something to say. */
+    private static String who(InstalledPackageView subject) {
+        return subject != null ? subject.name() + " " + subject.record().getVersion() : "this environment";
+    }
+
+    private static void requireOne(PackageSpec required, InstalledPackageView subject, EnvironmentView environment,
+                                   Findings findings) {
         if (environment.isVirtualPresent(required)) {
             Match match = environment.matchesVirtual(required);
             switch (match.kind()) {
-                case NO -> problems.add(who + " requires " + required.text() + ", but " + virtualDescription(required, environment));
-                case UNKNOWN -> undecided.add(match.reason());
+                case NO -> findings.problem(who(subject) + " requires " + required.text() + ", but " + virtualDescription(required, environment));
+                case UNKNOWN -> findings.undecided(match.reason());
                 default -> { }
             }
             return;
@@ -135,29 +165,25 @@ final class RuleEvaluator {
         List<InstalledPackageView> installed = environment.candidates(required);
         if (installed.isEmpty()) {
             if (environment.partial()) {
-                undecided.add(required.name() + " is not in this partial listing");
+                findings.undecided(required.name() + " is not in this partial listing");
             } else {
-                problems.add(who + " requires " + required.name() + ", which is not installed");
+                findings.problem(who(subject) + " requires " + required.name() + ", which is not installed");
             }
             return;
         }
-        List<InstalledPackageView> outside = new ArrayList<>();
         for (InstalledPackageView p : installed) {
             Match match = environment.matches(required, p);
             if (match.yes()) {
                 return; // one install in range satisfies the requirement
             }
             if (match.unknown()) {
-                undecided.add(match.reason());
+                findings.undecided(match.reason());
                 return;
             }
-            outside.add(p);
         }
-        for (InstalledPackageView p : outside) {
-            offending.add(p.ref());
-        }
-        problems.add(who + " has requirement " + required.text() + ", but you have "
-                + String.join(" and ", outside.stream().map(InstalledPackageView::toString).toList()));
+        installed.forEach(p -> findings.offending(p.ref()));
+        findings.problem(who(subject) + " has requirement " + required.text() + ", but you have "
+                + String.join(" and ", installed.stream().map(InstalledPackageView::toString).toList()));
     }
 
     /**
@@ -181,7 +207,7 @@ final class RuleEvaluator {
         return false;
     }
 
-    private static void sameChannel(Rule rule, EnvironmentView environment, Set<PackageRef> offending, List<String> problems) {
+    private static void sameChannel(Rule rule, EnvironmentView environment, Findings findings) {
         if (rule.sameChannel().isEmpty()) {
             return;
         }
@@ -196,13 +222,13 @@ final class RuleEvaluator {
             }
         }
         if (channels.size() > 1) {
-            conda.forEach(p -> offending.add(p.ref()));
-            problems.add(String.join(" and ", rule.sameChannel()) + " come from different channels ("
+            conda.forEach(p -> findings.offending(p.ref()));
+            findings.problem(String.join(" and ", rule.sameChannel()) + " come from different channels ("
                     + String.join(", ", conda.stream().map(p -> p.name() + " from " + p.channel()).toList()) + ")");
         }
     }
 
-    private static void channelMix(Rule rule, EnvironmentView environment, Set<PackageRef> offending, List<String> problems) {
+    private static void channelMix(Rule rule, EnvironmentView environment, Findings findings) {
         Rule.ChannelMix mix = rule.channelMix();
         if (mix == null) {
             return;
@@ -220,8 +246,8 @@ final class RuleEvaluator {
             }
         }
         if (!from.isEmpty() && !others.isEmpty()) {
-            from.forEach(p -> offending.add(p.ref()));
-            problems.add(from.size() + " package(s) from " + mix.channel() + " (" + String.join(", ", from.stream().limit(5)
+            from.forEach(p -> findings.offending(p.ref()));
+            findings.problem(from.size() + " package(s) from " + mix.channel() + " (" + String.join(", ", from.stream().limit(5)
                     .map(InstalledPackageView::toString).toList()) + ") beside " + others.size() + " from "
                     + String.join("/", new TreeSet<>(mix.others())));
         }

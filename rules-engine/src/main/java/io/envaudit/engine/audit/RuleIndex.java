@@ -4,12 +4,10 @@ import io.envaudit.engine.rules.PackageSpec;
 import io.envaudit.engine.rules.Rule;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Rules indexed by the one package without which they cannot fire: the first {@code when} spec's, or
@@ -19,21 +17,24 @@ import java.util.Set;
  * package, so they are always evaluated; they are few.
  */
 public final class RuleIndex {
-    private final Map<String, List<Rule>> byName = new HashMap<>();
+    private final List<Rule> rules;
+    /** Positions in {@link #rules}, so that an audit can mark the rules it has taken in a bit set. */
+    private final Map<String, int[]> byName = new HashMap<>();
     private final List<Rule> always = new ArrayList<>();
-    private final int size;
 
     public RuleIndex(List<Rule> rules) {
-        for (Rule rule : rules) {
-            List<String> keys = keys(rule);
+        this.rules = List.copyOf(rules);
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < this.rules.size(); i++) {
+            List<String> keys = keys(this.rules.get(i));
             if (keys.isEmpty()) {
-                always.add(rule);
+                always.add(this.rules.get(i));
             }
             for (String key : keys) {
-                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
+                positions.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
-        this.size = rules.size();
+        positions.forEach((key, list) -> byName.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private static List<String> keys(Rule rule) {
@@ -48,15 +49,15 @@ public final class RuleIndex {
 
     /** The rules that may fire in this environment, each once. */
     public List<Rule> candidates(EnvironmentView environment) {
-        Set<Rule> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        BitSet taken = new BitSet(rules.size());
         List<Rule> candidates = new ArrayList<>(always);
-        seen.addAll(always);
         for (String name : environment.names()) {
-            List<Rule> rules = byName.get(name);
-            if (rules != null) {
-                for (Rule rule : rules) {
-                    if (seen.add(rule)) {
-                        candidates.add(rule);
+            int[] positions = byName.get(name);
+            if (positions != null) {
+                for (int position : positions) {
+                    if (!taken.get(position)) {
+                        taken.set(position);
+                        candidates.add(rules.get(position));
                     }
                 }
             }
@@ -65,6 +66,6 @@ public final class RuleIndex {
     }
 
     public int size() {
-        return size;
+        return rules.size();
     }
 }
