@@ -57,6 +57,9 @@ public record PackageSpec(String name, Flavor grammar, VersionSpec version, Mark
         if (requirement.url() != null) {
             throw new InvalidSpecException("package spec", text, "a rule names versions, not a URL");
         }
+        if (!requirement.extras().isEmpty()) {
+            throw new InvalidSpecException("package spec", text, "a rule names versions, not extras");
+        }
         VersionSpec version = requirement.specifier().isEmpty()
                 ? null : VersionSpec.parse(Flavor.PEP440, requirement.specifier().toString());
         return new PackageSpec(PackageName.normalize(requirement.name()), Flavor.PEP440, version, requirement.marker(), null, text);

@@ -1,0 +1,52 @@
+package io.envaudit.engine.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The text of one rule file and the name it is reported under (the path as given).
+ */
+public record RuleFile(String name, String text) {
+
+    /** Reads a UTF-8 file; text that is not UTF-8 is an {@link IOException}, not a garbled rule. */
+    public static RuleFile read(Path path) throws IOException {
+        return new RuleFile(path.toString(), Files.readString(path));
+    }
+
+    /**
+     * Reads the files named, in order; a directory stands for the {@code *.yaml} and {@code *.yml} files
+     * directly inside it, sorted by name.
+     *
+     * @throws java.nio.file.NoSuchFileException for a path that does not exist
+     */
+    public static List<RuleFile> readAll(List<Path> paths) throws IOException {
+        List<RuleFile> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                for (Path file : yamlFilesIn(path)) {
+                    files.add(read(file));
+                }
+            } else {
+                files.add(read(path));
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> yamlFilesIn(Path directory) throws IOException {
+        try (Stream<Path> children = Files.list(directory)) {
+            return children
+                    .filter(child -> {
+                        String name = child.getFileName().toString();
+                        return name.endsWith(".yaml") || name.endsWith(".yml");
+                    })
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.envaudit.engine.rules;
+
+import io.envaudit.engine.version.Quoting;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads rule files (docs/rules.md) into one {@link RuleSet}, reporting every problem with its file, line
+ * and column. Each file is read on its own; then the checks that span files run: ids unique across all
+ * files, each waiver naming a loaded rule or a built-in check, waivers not expired.
+ */
+public final class RuleFileLoader {
+    private static final List<String> TOP_LEVEL_KEYS = List.of("rules", "waivers", "checks");
+
+    private final String origin;
+    private final Set<String> knownCheckIds;
+    private final RuleFileProblems problems = new RuleFileProblems();
+    private final List<RuleReader.Entry> rules = new ArrayList<>();
+    private final List<WaiverReader.Entry> waivers = new ArrayList<>();
+    private final List<CheckSettingReader.Entry> checks = new ArrayList<>();
+
+    private RuleFileLoader(String origin, Set<String> knownCheckIds) {
+        this.origin = origin;
+        this.knownCheckIds = Set.copyOf(knownCheckIds);
+    }
+
+    /**
+     * @param origin        given to every rule loaded: {@code user}, or {@code builtin:<pack>@<version>}
+     * @param knownCheckIds the ids of the built-in checks, which {@code checks:} may set and waivers may name
+     * @param now           the moment to judge waiver expiry by; an expired waiver is an error, yet loaded,
+     *                      since the audit decides by its own clock
+     */
+    public static LoadedRules load(List<RuleFile> files, String origin, Set<String> knownCheckIds, Instant now) {
+        RuleFileLoader loader = new RuleFileLoader(origin, knownCheckIds);
+        for (RuleFile file : files) {
+            loader.read(new YamlSource(file));
+        }
+        RuleSet ruleSet = new RuleSet(loader.uniqueRules(), loader.checkedWaivers(now), loader.uniqueChecks());
+        return new LoadedRules(ruleSet, loader.problems.sorted(files));
+    }
+
+    private void read(YamlSource source) {
+        Optional<Node> root;
+        try {
+            root = source.compose();
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            problems.error(mark.map(source::at).orElse(new Location(source.fileName(), 1, 1)), invalidYaml(e));
+            return;
+        } catch (YamlEngineException e) {
+            problems.error(new Location(source.fileName(), 1, 1), "invalid YAML: " + e.getMessage());
+            return;
+        }
+        if (root.isEmpty() || isNull(root.get())) {
+            return;
+        }
+        NodeReader reader = new NodeReader(source, problems);
+        YamlMapping sections = reader.mapping(root.get(), "a rule file", TOP_LEVEL_KEYS);
+        if (sections == null) {
+            return;
+        }
+        for (Node node : section(sections, "rules", reader)) {
+            RuleReader.Entry entry = RuleReader.read(node, origin, reader);
+            if (entry != null) {
+                rules.add(entry);
+            }
+        }
+        for (Node node : section(sections, "waivers", reader)) {
+            WaiverReader.Entry entry = WaiverReader.read(node, reader);
+            if (entry != null) {
+                waivers.add(entry);
+            }
+        }
+        Node checkSettings = sections.value("checks");
+        if (checkSettings != null && !isNull(checkSettings)) {
+            checks.addAll(CheckSettingReader.read(checkSettings, knownCheckIds, reader));
+        }
+    }
+
+    /** The parser's words: what is wrong and, when it says, what it was reading and where that began. */
+    private static String invalidYaml(MarkedYamlEngineException e) {
+        String message = "invalid YAML: " + e.getProblem();
+        if (e.getContext() == null) {
+            return message;
+        }
+        String since = e.getContextMark()
+                .map(mark -> " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                .orElse("");
+        return message + " (" + e.getContext() + since + ")";
+    }
+
+    /** A section left empty ({@code rules:} with everything below commented out) has no entries. */
+    private static List<Node> section(YamlMapping sections, String key, NodeReader reader) {
+        Node node = sections.value(key);
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        List<Node> entries = reader.list(node, Quoting.quote(key));
+        return entries == null ? List.of() : entries;
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+    }
+
+    private List<Rule> uniqueRules() {
+        Map<String, Location> seen = new HashMap<>();
+        List<Rule> unique = new ArrayList<>();
+        for (RuleReader.Entry entry : rules) {
+            if (entry.id() == null) {
+                continue;
+            }
+            Location first = seen.putIfAbsent(entry.id(), entry.idAt());
+            if (knownCheckIds.contains(entry.id())) {
+                problems.error(entry.idAt(), "rule id " + Quoting.quote(entry.id()) + " is the id of a built-in check");
+            } else if (first != null) {
+                problems.error(entry.idAt(), "duplicate rule id " + Quoting.quote(entry.id()) + ", first defined at " + first);
+            } else if (entry.rule() != null) {
+                unique.add(entry.rule());
+            }
+        }
+        return unique;
+    }
+
+    private List<Waiver> checkedWaivers(Instant now) {
+        Set<String> waivable = new HashSet<>(knownCheckIds);
+        rules.stream().map(RuleReader.Entry::id).forEach(waivable::add);
+        Map<String, Location> seen = new HashMap<>();
+        List<Waiver> unique = new ArrayList<>();
+        for (WaiverReader.Entry entry : waivers) {
+            String what = entry.id() == null ? "waiver" : "waiver " + Quoting.quote(entry.id());
+            if (entry.ruleId() != null && !waivable.contains(entry.ruleId())) {
+                problems.warning(entry.ruleAt(), what + " names rule " + Quoting.quote(entry.ruleId())
+                        + ", which is neither a loaded rule nor a built-in check");
+            }
+            if (entry.expires() != null && !now.isBefore(entry.expires())) {
+                problems.error(entry.expiresAt(), what + " has expired (" + entry.expiresText() + ")");
+            }
+            Location first = entry.id() == null ? null : seen.putIfAbsent(entry.id(), entry.idAt());
+            if (first != null) {
+                problems.error(entry.idAt(), "duplicate waiver id " + Quoting.quote(entry.id()) + ", first defined at " + first);
+            } else if (entry.waiver() != null) {
+                unique.add(entry.waiver());
+            }
+        }
+        return unique;
+    }
+
+    private Map<String, RuleSet.CheckSetting> uniqueChecks() {
+        Map<String, CheckSettingReader.Entry> seen = new LinkedHashMap<>();
+        for (CheckSettingReader.Entry entry : checks) {
+            CheckSettingReader.Entry first = seen.putIfAbsent(entry.checkId(), entry);
+            if (first != null) {
+                problems.error(entry.at(), "check " + Quoting.quote(entry.checkId()) + " is already set at " + first.at());
+            }
+        }
+        Map<String, RuleSet.CheckSetting> settings = new LinkedHashMap<>();
+        seen.forEach((id, entry) -> settings.put(id, entry.setting()));
+        return settings;
+    }
+}
