@@ -138,6 +138,16 @@ public final class EnvironmentView {
         return byDistribution.getOrDefault(normalizedName, List.of());
     }
 
+    /** Installed packages recorded under a conda name: conda records, and pip records whose normalized name it is. */
+    public List<InstalledPackageView> condaPackages(String condaName) {
+        return byCondaName.getOrDefault(condaName.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** A virtual package's version ({@code __glibc}, {@code __cuda}) from the platform's facts; empty when not known. */
+    public Optional<InstalledVersion> virtualPackage(String name) {
+        return virtual(name);
+    }
+
     /** Every name a rule may be indexed by: distributions, conda names and virtual packages present. */
     public List<String> names() {
         return indexNames;
