@@ -1,6 +1,7 @@
 package io.envaudit.engine.rules;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,11 @@ public record RuleFile(String name, String text) {
 
     /** Reads a UTF-8 file; text that is not UTF-8 is an {@link IOException}, not a garbled rule. */
     public static RuleFile read(Path path) throws IOException {
-        return new RuleFile(path.toString(), Files.readString(path));
+        try {
+            return new RuleFile(path.toString(), Files.readString(path));
+        } catch (CharacterCodingException e) {
+            throw new IOException(path + " is not UTF-8 text", e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.envaudit.engine.rules;
 
 import io.envaudit.engine.version.Flavor;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -24,29 +25,31 @@ final class SpecReader {
         if (items == null) {
             return null;
         }
+        boolean flow = ((SequenceNode) node).getFlowStyle() == FlowStyle.FLOW;
         List<PackageSpec> specs = new ArrayList<>(items.size());
         for (Node item : items) {
-            specs.add(read(item, what, reader));
+            specs.add(read(item, what, flow, reader));
         }
         return specs.contains(null) ? null : specs;
     }
 
-    private static PackageSpec read(Node item, String what, NodeReader reader) {
+    private static PackageSpec read(Node item, String what, boolean flow, NodeReader reader) {
         if (item instanceof MappingNode) {
             YamlMapping conda = reader.mapping(item, "a conda spec", CONDA_KEYS);
             if (conda == null || !reader.require(conda, "a conda spec", "conda")) {
                 return null;
             }
-            return parse(conda.value("conda"), Flavor.CONDA, "'conda'", reader);
+            return parse(conda.value("conda"), Flavor.CONDA, "'conda'", false, reader);
         }
         if (item instanceof SequenceNode) {
             reader.error(item, "each entry of " + what + " must be a PEP 508 spec or {conda: ...}, found a list");
             return null;
         }
-        return parse(item, Flavor.PEP440, "each entry of " + what, reader);
+        return parse(item, Flavor.PEP440, "each entry of " + what, flow, reader);
     }
 
-    private static PackageSpec parse(Node node, Flavor grammar, String what, NodeReader reader) {
+    /** @param inFlowList the spec is an entry of {@code [...]}, where a comma ends it */
+    private static PackageSpec parse(Node node, Flavor grammar, String what, boolean inFlowList, NodeReader reader) {
         String text = reader.text(node, what);
         if (text == null) {
             return null;
@@ -54,7 +57,9 @@ final class SpecReader {
         try {
             return PackageSpec.parse(text, grammar);
         } catch (IllegalArgumentException e) {
-            reader.error(node, e.getMessage());
+            boolean splitAtComma = inFlowList && !text.isEmpty() && "<>=!~".indexOf(text.charAt(0)) >= 0;
+            reader.error(node, e.getMessage()
+                    + (splitAtComma ? "; in [...] a comma separates entries, so quote a spec that has one" : ""));
             return null;
         }
     }

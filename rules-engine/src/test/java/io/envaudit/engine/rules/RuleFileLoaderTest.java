@@ -5,6 +5,9 @@ import io.envaudit.engine.version.Flavor;
 import io.envaudit.schemas.Installer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,6 +219,18 @@ class RuleFileLoaderTest {
         LoadedRules loaded = load("across/waivers-first.yaml", "valid/everything.yaml");
         assertEquals(List.of(), loaded.problems());
         assertEquals(3, loaded.ruleSet().waivers().size());
+    }
+
+    @Test
+    void theExampleInDocsRulesMdLoadsCleanly() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "rules.md"));
+        String example = doc.substring(doc.indexOf("```yaml\n") + 8, doc.indexOf("```", doc.indexOf("```yaml\n") + 8));
+        LoadedRules loaded = RuleFileLoader.load(List.of(new RuleFile("docs/rules.md", example)), "user", BUILT_IN_CHECKS,
+                RuleFileResources.NOW);
+        assertEquals(List.of(), problemLines(loaded));
+        assertEquals(List.of("tensorflow-2.10-protobuf"), loaded.ruleSet().rules().stream().map(Rule::id).toList());
+        assertEquals(1, loaded.ruleSet().waivers().size());
+        assertEquals(2, loaded.ruleSet().checks().size());
     }
 
     @Test

@@ -106,7 +106,9 @@ class RuleFileProblemTest {
                 "problems/bad-specs.yaml:11:17: error: invalid MatchSpec 'numpy >=1.2,<': invalid conda version spec "
                         + "'>=1.2,<': invalid operator in '<'",
                 "problems/bad-specs.yaml:12:17: error: invalid conda package spec '*': name one package (no wildcard)",
-                "problems/bad-specs.yaml:13:9: error: invalid conda version spec '=>12': invalid operator in '=>12'");
+                "problems/bad-specs.yaml:13:9: error: invalid conda version spec '=>12': invalid operator in '=>12'",
+                "problems/bad-specs.yaml:14:26: error: invalid PEP 508 requirement '<2': expected a package name at the "
+                        + "start (at offset 0); in [...] a comma separates entries, so quote a spec that has one");
     }
 
     @Test

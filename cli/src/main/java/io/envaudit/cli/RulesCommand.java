@@ -1,0 +1,108 @@
+package io.envaudit.cli;
+
+import io.envaudit.engine.rules.LoadedRules;
+import io.envaudit.engine.rules.RuleFile;
+import io.envaudit.engine.rules.RuleFileLoader;
+import io.envaudit.engine.rules.RuleFileProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code envaudit rules}: work on rule files before an audit uses them. */
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
+        description = "Rule files (docs/rules.md): 'rules lint' checks them.",
+        subcommands = RulesCommand.Lint.class)
+final class RulesCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
+            description = {
+                "Check rule files as the audit would load them, together: one line per problem,",
+                "'file:line:column: error|warning: message', then a summary.",
+                "Exit 0 when there is no error, 1 when there is, 2 when a file cannot be read."})
+    static final class Lint implements Callable<Integer> {
+        /** The ids of the built-in checks of docs/rules.md, which {@code checks:} may set and waivers may name. */
+        static final Set<String> BUILT_IN_CHECKS =
+                Set.of("pip-requirements", "conda-depends", "duplicate-distribution", "channel-mix");
+
+        @Parameters(arity = "1..*", paramLabel = "PATH",
+                description = "Rule files, or directories whose *.yaml and *.yml files are linted.")
+        List<Path> paths = new ArrayList<>();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<RuleFile> files;
+            try {
+                files = RuleFile.readAll(paths);
+            } catch (NoSuchFileException e) {
+                return usageError(err, "no such file or directory: " + e.getFile());
+            } catch (FileSystemException e) {
+                return usageError(err, "cannot read " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason()));
+            } catch (IOException e) {
+                return usageError(err, e.getMessage());
+            }
+            if (files.isEmpty()) {
+                return usageError(err, "no *.yaml or *.yml files in " + paths.stream().map(Path::toString)
+                        .collect(Collectors.joining(", ")));
+            }
+            LoadedRules loaded = RuleFileLoader.load(files, "user", BUILT_IN_CHECKS, Instant.now());
+            loaded.problems().forEach(out::println);
+            out.println(summary(files.size(), loaded));
+            out.flush();
+            return loaded.hasErrors() ? 1 : 0;
+        }
+
+        private static int usageError(PrintWriter err, String message) {
+            err.println("error: " + message);
+            err.flush();
+            return 2;
+        }
+
+        /** {@code 3 errors, 1 warning in 2 files}, or {@code 2 files, 14 rules, 1 waiver: no problems}. */
+        static String summary(int fileCount, LoadedRules loaded) {
+            if (loaded.problems().isEmpty()) {
+                return count(fileCount, "file") + ", " + count(loaded.ruleSet().rules().size(), "rule") + ", "
+                        + count(loaded.ruleSet().waivers().size(), "waiver") + ": no problems";
+            }
+            Set<String> filesWithProblems = new LinkedHashSet<>();
+            loaded.problems().stream().map(RuleFileProblem::file).forEach(filesWithProblems::add);
+            List<String> counts = new ArrayList<>();
+            if (loaded.errorCount() > 0) {
+                counts.add(count(loaded.errorCount(), "error"));
+            }
+            if (loaded.warningCount() > 0) {
+                counts.add(count(loaded.warningCount(), "warning"));
+            }
+            return String.join(", ", counts) + " in " + count(filesWithProblems.size(), "file");
+        }
+
+        private static String count(long n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
+        }
+    }
+}
