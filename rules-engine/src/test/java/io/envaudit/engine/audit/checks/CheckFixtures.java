@@ -59,6 +59,21 @@ final class CheckFixtures {
         return EnvironmentSnapshot.newBuilder(snapshot).setPackages(new ArrayList<>(packages)).build();
     }
 
+    /** The snapshot with the packages of this name (as recorded) changed. */
+    static EnvironmentSnapshot change(EnvironmentSnapshot snapshot, String name, Consumer<InstalledPackage.Builder> change) {
+        List<InstalledPackage> packages = new ArrayList<>();
+        for (InstalledPackage p : snapshot.getPackages()) {
+            if (p.getName().equals(name)) {
+                InstalledPackage.Builder changed = InstalledPackage.newBuilder(p);
+                change.accept(changed);
+                packages.add(changed.build());
+            } else {
+                packages.add(p);
+            }
+        }
+        return EnvironmentSnapshot.newBuilder(snapshot).setPackages(packages).build();
+    }
+
     static EnvironmentSnapshot partial(EnvironmentSnapshot snapshot) {
         return EnvironmentSnapshot.newBuilder(snapshot).setPartial(true).build();
     }

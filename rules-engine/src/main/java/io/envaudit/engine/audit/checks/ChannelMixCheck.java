@@ -1,0 +1,79 @@
+package io.envaudit.engine.audit.checks;
+
+import io.envaudit.engine.audit.AuditSink;
+import io.envaudit.engine.audit.Check;
+import io.envaudit.engine.audit.Conflict;
+import io.envaudit.engine.audit.EnvironmentView;
+import io.envaudit.engine.audit.InstalledPackageView;
+import io.envaudit.engine.audit.PackageRef;
+import io.envaudit.engine.names.Channel;
+import io.envaudit.engine.rules.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * conda records from both {@code defaults} and {@code conda-forge} in one environment: the two channels
+ * build against different compilers and library pins, so mixing them is a risk without certain breakage.
+ * Only conda records of those two channels count (a blank {@code conda list} channel is defaults); pip
+ * installs and other channels ({@code nvidia}, {@code pytorch}, {@code anaconda}) are left out.
+ */
+public final class ChannelMixCheck implements Check {
+    public static final String ID = "channel-mix";
+    static final String SUBJECT = "channels";
+    static final String CONDA_FORGE = "conda-forge";
+    /** How many packages of each side a conflict names; the explanation gives the counts. */
+    static final int LISTED_PER_CHANNEL = 5;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "conda packages from both defaults and conda-forge in one environment.";
+    }
+
+    @Override
+    public void run(EnvironmentView environment, Severity severity, AuditSink sink) {
+        List<InstalledPackageView> defaults = new ArrayList<>();
+        List<InstalledPackageView> condaForge = new ArrayList<>();
+        for (InstalledPackageView p : environment.packages()) {
+            if (!p.isConda()) {
+                continue;
+            }
+            if (p.channel().isDefaults()) {
+                defaults.add(p);
+            } else if (p.channel().name().equals(CONDA_FORGE)) {
+                condaForge.add(p);
+            }
+        }
+        if (defaults.isEmpty() || condaForge.isEmpty()) {
+            return;
+        }
+        List<PackageRef> offending = Stream.concat(
+                defaults.stream().limit(LISTED_PER_CHANNEL), condaForge.stream().limit(LISTED_PER_CHANNEL))
+                .map(InstalledPackageView::ref).toList();
+        String explanation = count(defaults.size()) + " from defaults and " + count(condaForge.size())
+                + " from conda-forge in one environment; the channels build against different library versions.";
+        boolean fewerFromDefaults = defaults.size() <= condaForge.size();
+        List<InstalledPackageView> fewer = fewerFromDefaults ? defaults : condaForge;
+        String to = fewerFromDefaults ? CONDA_FORGE : Channel.DEFAULTS;
+        List<String> names = fewer.stream().limit(LISTED_PER_CHANNEL).map(InstalledPackageView::name).toList();
+        String fix = "conda config --env --set channel_priority strict; reinstall what came from "
+                + (fewerFromDefaults ? Channel.DEFAULTS : CONDA_FORGE) + " from " + to + ": conda install --override-channels -c "
+                + to + " " + String.join(" ", names) + (fewer.size() > names.size() ? " ..." : "");
+        sink.conflict(new Conflict(ID, severity, SUBJECT, offending, explanation, fix, null));
+    }
+
+    private static String count(int n) {
+        return n == 1 ? "1 conda package" : n + " conda packages";
+    }
+}

@@ -1,0 +1,233 @@
+package io.envaudit.engine.audit.checks;
+
+import io.envaudit.engine.audit.AuditSink;
+import io.envaudit.engine.audit.Check;
+import io.envaudit.engine.audit.Conflict;
+import io.envaudit.engine.audit.EnvironmentView;
+import io.envaudit.engine.audit.InstalledPackageView;
+import io.envaudit.engine.conda.CondaVersion;
+import io.envaudit.engine.conda.MatchSpec;
+import io.envaudit.engine.names.NameMap;
+import io.envaudit.engine.names.PackageName;
+import io.envaudit.engine.pep440.Pep440Version;
+import io.envaudit.engine.rules.Severity;
+import io.envaudit.engine.version.InvalidVersionException;
+import io.envaudit.schemas.Installer;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One distribution (its PyPI identity: conda records through the name map, pip records by PEP 503 name)
+ * installed more than once: pip over conda, two spellings ({@code typing-extensions} and
+ * {@code typing_extensions}), two versions. An error when the versions differ, a warning when they are
+ * equal. A pip record's {@code shadows} joins the conda package it was installed over even where the
+ * name map does not.
+ *
+ * <p>Not duplicates: a metapackage beside its implementation (the environment view leaves it out); a
+ * conda record whose depends name another conda record of the same distribution (conda-forge's
+ * {@code typing-extensions} pulling in {@code typing_extensions}, defaults' {@code numpy} pulling in
+ * {@code numpy-base}); and, where listings record no depends, conda records of different names at one
+ * version, which is how such wrapper packages are pinned. Conda records of different names at different
+ * versions are reported.
+ *
+ * <p>A conda record counts only when it carries Python code: an unmapped conda name is a PyPI name only
+ * by coincidence, and conda's C libraries share names with unrelated PyPI projects ({@code libtiff},
+ * {@code tk}, {@code zstd}). The evidence is the name map (a mapped name or a known part), depends on
+ * {@code python} or {@code python_abi}, or a build string with conda's Python tag ({@code py37_0},
+ * {@code pyhd3eb1b0_0}, {@code np111py27_0}); builds are hashes and numbers otherwise. pip's wheels of
+ * C libraries ({@code mkl}, {@code intel-openmp}) beside conda's are thus not reported: no import clashes.
+ */
+public final class DuplicateDistributionCheck implements Check {
+    public static final String ID = "duplicate-distribution";
+
+    private final NameMap names;
+
+    /** @param names the name map the environment views are built with */
+    public DuplicateDistributionCheck(NameMap names) {
+        this.names = names;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "One distribution installed twice: pip and conda, two spellings, two versions (a warning when the versions are equal).";
+    }
+
+    @Override
+    public void run(EnvironmentView environment, Severity severity, AuditSink sink) {
+        for (Map.Entry<String, List<InstalledPackageView>> group : groups(environment).entrySet()) {
+            List<InstalledPackageView> installs = withoutWrappers(group.getValue());
+            if (installs.size() < 2) {
+                continue;
+            }
+            boolean sameVersion = sameVersion(installs);
+            boolean condaOnly = installs.stream().allMatch(InstalledPackageView::isConda);
+            long condaNames = installs.stream().map(InstalledPackageView::condaName).distinct().count();
+            if (condaOnly && condaNames == installs.size() && sameVersion) {
+                continue;
+            }
+            Severity graded = sameVersion && severity.atLeast(Severity.WARNING) ? Severity.WARNING : severity;
+            sink.conflict(new Conflict(ID, graded, group.getKey(),
+                    installs.stream().map(InstalledPackageView::ref).toList(),
+                    explanation(group.getKey(), installs, sameVersion), fix(installs), null));
+        }
+    }
+
+    /** Installs by distribution, metapackages left out; a pip install joins the conda package it shadows. */
+    private Map<String, List<InstalledPackageView>> groups(EnvironmentView environment) {
+        // by identity: a listing may hold the same line twice, and those are two installs
+        Map<InstalledPackageView, String> groupOf = new IdentityHashMap<>();
+        for (InstalledPackageView p : environment.packages()) {
+            if (!p.metapackage() && carriesPython(p)) {
+                groupOf.put(p, p.distribution());
+            }
+        }
+        for (InstalledPackageView p : environment.packages()) {
+            String shadows = p.record().getShadows();
+            if (p.isConda() || shadows == null || !groupOf.containsKey(p)) {
+                continue;
+            }
+            for (InstalledPackageView shadowed : environment.condaPackages(shadows)) {
+                if (shadowed.isConda() && groupOf.containsKey(shadowed)) {
+                    groupOf.put(shadowed, groupOf.get(p));
+                }
+            }
+        }
+        Map<String, List<InstalledPackageView>> groups = new LinkedHashMap<>();
+        for (InstalledPackageView p : environment.packages()) {
+            String group = groupOf.get(p);
+            if (group != null) {
+                groups.computeIfAbsent(group, k -> new ArrayList<>(2)).add(p);
+            }
+        }
+        return groups;
+    }
+
+    private boolean carriesPython(InstalledPackageView p) {
+        if (!p.isConda()) {
+            return true;
+        }
+        String name = PackageName.normalize(p.name());
+        if (!p.distribution().equals(name) || names.roleOf(name, p.distribution()).isPresent()) {
+            return true;
+        }
+        for (String depends : p.record().getDepends()) {
+            String dependency = dependencyName(depends);
+            if ("python".equals(dependency) || "python_abi".equals(dependency)) {
+                return true;
+            }
+        }
+        String build = p.record().getBuild();
+        return build != null && build.toLowerCase(Locale.ROOT).contains("py");
+    }
+
+    /** Leaves out conda records that depend on another conda record of the group: they only pull it in. */
+    private static List<InstalledPackageView> withoutWrappers(List<InstalledPackageView> installs) {
+        if (installs.size() < 2) {
+            return installs;
+        }
+        Set<String> condaNames = new LinkedHashSet<>();
+        installs.stream().filter(InstalledPackageView::isConda).forEach(p -> condaNames.add(p.condaName()));
+        return installs.stream().filter(p -> !p.isConda() || !dependsOnAnother(p, condaNames)).toList();
+    }
+
+    private static boolean dependsOnAnother(InstalledPackageView p, Set<String> condaNames) {
+        for (String depends : p.record().getDepends()) {
+            String name = dependencyName(depends);
+            if (name != null && !name.equals(p.condaName()) && condaNames.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String dependencyName(String depends) {
+        try {
+            return MatchSpec.parse(depends).name();
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    private static boolean sameVersion(List<InstalledPackageView> installs) {
+        String first = installs.get(0).record().getVersion();
+        return installs.stream().allMatch(p -> sameVersion(first, p.record().getVersion()));
+    }
+
+    /**
+     * Equal as written, or equal in a flavor both read in ({@code 1.0} and {@code 1.0.0}); versions that no
+     * flavor shows equal are different ({@code 0.1.43ubuntu1} and {@code 0.1.43}).
+     */
+    static boolean sameVersion(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        Pep440Version pa = Pep440Version.tryParse(a);
+        Pep440Version pb = Pep440Version.tryParse(b);
+        if (pa != null && pb != null) {
+            return pa.equals(pb);
+        }
+        try {
+            return CondaVersion.parse(a).equals(CondaVersion.parse(b));
+        } catch (InvalidVersionException unreadable) {
+            return false;
+        }
+    }
+
+    private static String explanation(String distribution, List<InstalledPackageView> installs, boolean sameVersion) {
+        StringBuilder out = new StringBuilder(distribution).append(" is installed ")
+                .append(installs.size() == 2 ? "twice" : installs.size() + " times")
+                .append(sameVersion ? " at the same version: " : " at different versions: ");
+        out.append(String.join(", ", installs.stream().map(p -> p.ref().toString()).toList())).append('.');
+        boolean pip = installs.stream().anyMatch(p -> p.record().getInstaller() == Installer.PIP);
+        boolean conda = installs.stream().anyMatch(InstalledPackageView::isConda);
+        if (pip && conda) {
+            out.append(" pip wrote its files over the conda package's, so conda's record no longer describes what is imported.");
+        } else if (installs.stream().map(p -> p.record().getInstaller()).distinct().count() == 1) {
+            out.append(" Their files overlap; which version is imported depends on which was installed last.");
+        }
+        return out.toString();
+    }
+
+    private static String fix(List<InstalledPackageView> installs) {
+        List<String> pip = names(installs, Installer.PIP);
+        List<String> conda = names(installs, Installer.CONDA);
+        long pipInstalls = installs.stream().filter(p -> p.record().getInstaller() == Installer.PIP).count();
+        String uninstall = "pip uninstall " + String.join(" ", pip);
+        String uninstallAll = pipInstalls > 1 ? "run " + uninstall + " until pip reports it is not installed" : uninstall;
+        if (!pip.isEmpty() && !conda.isEmpty()) {
+            return uninstallAll + ", then conda install --force-reinstall " + String.join(" ", conda);
+        }
+        if (!pip.isEmpty() && pipInstalls == installs.size()) {
+            return uninstallAll + ", then pip install the one version wanted";
+        }
+        if (!pip.isEmpty()) {
+            return uninstallAll + " (the OS package stays)";
+        }
+        if (conda.size() > 1) {
+            return "conda update " + String.join(" ", conda) + " (the solver makes them one consistent set)";
+        }
+        return "remove all but one of the installs";
+    }
+
+    private static List<String> names(List<InstalledPackageView> installs, Installer installer) {
+        return installs.stream().filter(p -> p.record().getInstaller() == installer).map(InstalledPackageView::name)
+                .distinct().toList();
+    }
+}
