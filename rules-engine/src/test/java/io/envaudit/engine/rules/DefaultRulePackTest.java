@@ -4,6 +4,7 @@ import io.envaudit.engine.audit.AuditResult;
 import io.envaudit.engine.audit.Auditor;
 import io.envaudit.engine.audit.Conflict;
 import io.envaudit.engine.audit.EnvironmentView;
+import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.version.Flavor;
 import io.envaudit.schemas.EnvironmentSnapshot;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DefaultRulePackTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-    private static final LoadedRules PACK = DefaultRulePack.load(RuleFileResources.BUILT_IN_CHECKS, NOW);
+    private static final LoadedRules PACK = DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), NOW);
     private static final Auditor AUDITOR = new Auditor(PACK.ruleSet(), List.of());
 
     /** Rules judging TensorFlow by wheel metadata that deliberately name no channels, and why. */
