@@ -116,6 +116,21 @@ class DuplicateDistributionCheckTest {
     }
 
     @Test
+    void aPipInstallBesideACondaWrapperAndItsImplementationIsOneDuplicate() {
+        // defaults' typing-extensions wrapper is a py38 build pinning typing_extensions; pip's 4.8.0 is over both
+        EnvironmentSnapshot snapshot = with(change(change(snapshot("conda-forge-typing-extensions.json"),
+                        "typing-extensions", p -> p.setBuild("py38h06a4308_0").setChannel("defaults")
+                                .setDepends(List.of("typing_extensions 4.9.0 py38h06a4308_0"))),
+                        "typing_extensions", p -> p.setBuild("py38h06a4308_0").setChannel("defaults")),
+                InstalledPackage.newBuilder().setName("typing-extensions").setVersion("4.8.0")
+                        .setInstaller(io.envaudit.schemas.Installer.PIP).setChannel("pypi").build());
+        Conflict conflict = run(snapshot).conflict("typing-extensions").orElseThrow();
+        assertEquals(List.of("typing_extensions 4.9.0", "typing-extensions 4.8.0"),
+                conflict.offending().stream().map(r -> r.name() + " " + r.version()).toList());
+        assertTrue(conflict.explanation().startsWith("typing-extensions is installed twice at different versions"), conflict.explanation());
+    }
+
+    @Test
     void condaRecordsOfOneDistributionWithoutDependsDifferingInVersionAreReported() {
         // a conda list records no depends: defaults' typing-extensions wrapper and typing_extensions, both py38 builds
         EnvironmentSnapshot listed = change(change(snapshot("conda-forge-typing-extensions.json"),
