@@ -1,0 +1,181 @@
+package io.envaudit.engine.rules;
+
+import io.envaudit.engine.audit.AuditResult;
+import io.envaudit.engine.audit.Auditor;
+import io.envaudit.engine.audit.Conflict;
+import io.envaudit.engine.audit.EnvironmentView;
+import io.envaudit.engine.audit.checks.BuiltInChecks;
+import io.envaudit.engine.json.AvroPlainJson;
+import io.envaudit.engine.version.Flavor;
+import io.envaudit.schemas.EnvironmentSnapshot;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The default rule pack as shipped: it loads cleanly, every rule is complete, and every rule's fixtures
+ * (src/test/resources/default-rules/&lt;rule-id&gt;/fires.json and passes.json) do what they say, audited with the
+ * pack alone (no built-in checks).
+ */
+class DefaultRulePackTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+    private static final LoadedRules PACK = DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), NOW);
+    private static final Auditor AUDITOR = new Auditor(PACK.ruleSet(), List.of());
+
+    /** Rules judging TensorFlow by wheel metadata that deliberately name no channels, and why. */
+    private static final Set<String> ALL_BUILDS = Set.of(
+            "tensorflow-2.16-keras3"); // tf.keras is resolved by TensorFlow's own Python code, the same in every build
+
+    @Test
+    void thePackLoadsWithNoProblems() {
+        assertEquals(List.of(), PACK.problems());
+        assertEquals(53, PACK.ruleSet().rules().size());
+        assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@1")));
+    }
+
+    @Test
+    void theReadmeGivesTheVersionAndEveryFileWithItsRuleCount() {
+        String readme = resource(DefaultRulePack.RESOURCE_FOLDER + "README.md");
+        assertTrue(readme.contains("Pack version: **" + DefaultRulePack.VERSION + "**"), "README states the pack version");
+        for (RuleFile file : DefaultRulePack.files()) {
+            long rules = file.text().lines().filter(line -> line.startsWith("  - id: ")).count();
+            String name = file.name().substring(DefaultRulePack.RESOURCE_FOLDER.length());
+            assertTrue(readme.contains("| `" + name + "` | " + rules + " |"), "README lists " + name + " with " + rules + " rules");
+        }
+    }
+
+    @Test
+    void everyRuleSaysWhatBreaksWhereThatIsWrittenAndHowToFixIt() {
+        for (Rule rule : PACK.ruleSet().rules()) {
+            assertFalse(rule.description().isBlank(), rule.id());
+            assertFalse(rule.fix() == null || rule.fix().isBlank(), rule.id() + " has a fix");
+            assertFalse(rule.sources().isEmpty(), rule.id() + " has a source");
+            assertTrue(rule.sources().stream().allMatch(s -> s.startsWith("https://")), rule.id() + " sources are URLs: " + rule.sources());
+        }
+    }
+
+    @Test
+    void warningsAreForChannelsAndCudaMinorMixingOnly() {
+        for (Rule rule : PACK.ruleSet().rules()) {
+            boolean risk = rule.id().endsWith("-minor") || rule.channelMix() != null || !rule.sameChannel().isEmpty();
+            assertEquals(risk ? Severity.WARNING : Severity.ERROR, rule.severity(), rule.id());
+        }
+    }
+
+    @Test
+    void rulesOnATensorFlowDistributionStateTheChannelsWhoseBuildsFollowThem() {
+        for (Rule rule : PACK.ruleSet().rules()) {
+            boolean onTensorFlow = rule.when().stream().anyMatch(s -> s.grammar() == Flavor.PEP440
+                    && Set.of("tensorflow", "tensorflow-gpu", "tf-keras").contains(s.name()));
+            if (onTensorFlow && !ALL_BUILDS.contains(rule.id())) {
+                assertFalse(rule.scope().channels().isEmpty(), rule.id() + " names its channels");
+                assertFalse(rule.scope().channels().contains("conda-forge") && !rule.id().endsWith("-keras"),
+                        rule.id() + ": conda-forge builds follow only the Keras pins");
+            }
+        }
+    }
+
+    @Test
+    void everyRuleHasBothFixturesAndEveryFixtureFolderARule() throws IOException {
+        Set<String> folders = new TreeSet<>();
+        try (Stream<Path> children = Files.list(resourceFolder("default-rules"))) {
+            children.forEach(child -> folders.add(child.getFileName().toString()));
+        }
+        Set<String> ids = new TreeSet<>(PACK.ruleSet().rules().stream().map(Rule::id).toList());
+        assertEquals(ids, folders);
+        for (String id : ids) {
+            for (String fixture : List.of("fires.json", "passes.json")) {
+                assertTrue(Files.isRegularFile(resourceFolder("default-rules").resolve(id).resolve(fixture)), id + "/" + fixture);
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachRuleFiresOnItsFixtureAndNothingFiresOnTheCompliantOne() {
+        return PACK.ruleSet().rules().stream().flatMap(rule -> Stream.of(
+                DynamicTest.dynamicTest(rule.id() + " fires", () -> {
+                    String path = "default-rules/" + rule.id() + "/fires.json";
+                    EnvironmentSnapshot snapshot = snapshot(path);
+                    assertTrue(snapshot.getSource().startsWith("fixture"), path + " says what it follows");
+                    List<Conflict> mine = audit(snapshot).conflicts().stream().filter(c -> c.ruleId().equals(rule.id())).toList();
+                    assertEquals(1, mine.size(), path + " yields one conflict of " + rule.id() + ": " + mine);
+                    assertEquals(rule.severity(), mine.get(0).severity());
+                    assertEquals(rule.fix(), mine.get(0).fix());
+                }),
+                DynamicTest.dynamicTest(rule.id() + " passes", () -> {
+                    String path = "default-rules/" + rule.id() + "/passes.json";
+                    EnvironmentSnapshot snapshot = snapshot(path);
+                    assertTrue(snapshot.getSource().startsWith("fixture"), path + " says what it follows");
+                    assertEquals(List.of(), audit(snapshot).conflicts(), path + " is an environment no rule of the pack flags");
+                })));
+    }
+
+    @Test
+    void condaForgeTensorFlow211WithProtobuf421IsNotAProtobufConflict() {
+        // real-envs hetgnn: valid for conda-forge's build, though the PyPI 2.11 wheel says protobuf<3.20
+        AuditResult result = audit(snapshot("default-rules-traps/hetgnn-condaforge-tf211-protobuf421.json"));
+        assertTrue(result.conflicts().stream().noneMatch(c -> c.ruleId().contains("protobuf")), result.conflicts().toString());
+        assertEquals(List.of(), result.conflicts());
+    }
+
+    @Test
+    void defaultsTensorFlow212GpuBuiltAgainstCudatoolkit113IsNotACudaConflict() {
+        // real-envs tf212-gpu-defaults: Anaconda compiles its GPU build against its own cudatoolkit
+        assertEquals(List.of(), audit(snapshot("default-rules-traps/tf212-gpu-defaults-cudatoolkit113.json")).conflicts());
+    }
+
+    private static AuditResult audit(EnvironmentSnapshot snapshot) {
+        return AUDITOR.audit(EnvironmentView.of(snapshot), NOW);
+    }
+
+    private static EnvironmentSnapshot snapshot(String path) {
+        try (InputStream in = DefaultRulePackTest.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + path);
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return AvroPlainJson.read(reader, path, EnvironmentSnapshot.getClassSchema());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = DefaultRulePackTest.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path resourceFolder(String path) {
+        try {
+            return Path.of(DefaultRulePackTest.class.getClassLoader().getResource(path).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
