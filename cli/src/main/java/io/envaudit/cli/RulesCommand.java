@@ -1,5 +1,6 @@
 package io.envaudit.cli;
 
+import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.rules.LoadedRules;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
@@ -41,9 +42,6 @@ final class RulesCommand implements Runnable {
                 "'file:line:column: error|warning: message', then a summary.",
                 "Exit 0 when there is no error, 1 when there is, 2 when a file cannot be read."})
     static final class Lint implements Callable<Integer> {
-        /** The ids of the built-in checks of docs/rules.md, which {@code checks:} may set and waivers may name. */
-        static final Set<String> BUILT_IN_CHECKS =
-                Set.of("pip-requirements", "conda-depends", "duplicate-distribution", "channel-mix");
 
         @Parameters(arity = "1..*", paramLabel = "PATH",
                 description = "Rule files, or directories whose *.yaml and *.yml files are linted.")
@@ -70,7 +68,7 @@ final class RulesCommand implements Runnable {
                 return usageError(err, "no *.yaml or *.yml files in " + paths.stream().map(Path::toString)
                         .collect(Collectors.joining(", ")));
             }
-            LoadedRules loaded = RuleFileLoader.load(files, "user", BUILT_IN_CHECKS, Instant.now());
+            LoadedRules loaded = RuleFileLoader.load(files, "user", Set.copyOf(BuiltInChecks.ids()), Instant.now());
             loaded.problems().forEach(out::println);
             out.println(summary(files.size(), loaded));
             out.flush();

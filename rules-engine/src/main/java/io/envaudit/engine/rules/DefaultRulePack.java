@@ -40,7 +40,7 @@ public final class DefaultRulePack {
                 if (in == null) {
                     throw new IllegalStateException("the default rule pack lacks " + resource);
                 }
-                files.add(new RuleFile(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                files.add(new RuleFile(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), ORIGIN));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading " + resource, e);
             }

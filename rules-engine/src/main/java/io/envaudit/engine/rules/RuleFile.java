@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The text of one rule file and the name it is reported under (the path as given).
+ * The text of one rule file, the name it is reported under (the path as given), and the origin its
+ * rules carry ({@code builtin:<pack>@<version>} for a shipped pack), or null for the loader's default.
  */
-public record RuleFile(String name, String text) {
+public record RuleFile(String name, String text, String origin) {
+
+    public RuleFile(String name, String text) {
+        this(name, text, null);
+    }
 
     /** Reads a UTF-8 file; text that is not UTF-8 is an {@link IOException}, not a garbled rule. */
     public static RuleFile read(Path path) throws IOException {

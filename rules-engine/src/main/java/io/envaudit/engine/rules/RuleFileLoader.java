@@ -26,34 +26,34 @@ import java.util.Set;
 public final class RuleFileLoader {
     private static final List<String> TOP_LEVEL_KEYS = List.of("rules", "waivers", "checks");
 
-    private final String origin;
     private final Set<String> knownCheckIds;
     private final RuleFileProblems problems = new RuleFileProblems();
     private final List<RuleReader.Entry> rules = new ArrayList<>();
     private final List<WaiverReader.Entry> waivers = new ArrayList<>();
     private final List<CheckSettingReader.Entry> checks = new ArrayList<>();
 
-    private RuleFileLoader(String origin, Set<String> knownCheckIds) {
-        this.origin = origin;
+    private RuleFileLoader(Set<String> knownCheckIds) {
         this.knownCheckIds = Set.copyOf(knownCheckIds);
     }
 
     /**
-     * @param origin        given to every rule loaded: {@code user}, or {@code builtin:<pack>@<version>}
+     * @param origin        given to every rule of a file that names no origin of its own: {@code user}, or
+     *                      {@code builtin:<pack>@<version>}
      * @param knownCheckIds the ids of the built-in checks, which {@code checks:} may set and waivers may name
-     * @param now           the moment to judge waiver expiry by; an expired waiver is an error, yet loaded,
-     *                      since the audit decides by its own clock
+     * @param now           the moment {@code rules lint} judges waiver expiry by (an expired waiver is an
+     *                      error, yet loaded); null when loading for an audit, which judges expiry itself
+     *                      and counts an expired waiver's conflicts again
      */
     public static LoadedRules load(List<RuleFile> files, String origin, Set<String> knownCheckIds, Instant now) {
-        RuleFileLoader loader = new RuleFileLoader(origin, knownCheckIds);
+        RuleFileLoader loader = new RuleFileLoader(knownCheckIds);
         for (RuleFile file : files) {
-            loader.read(new YamlSource(file));
+            loader.read(new YamlSource(file), file.origin() != null ? file.origin() : origin);
         }
         RuleSet ruleSet = new RuleSet(loader.uniqueRules(), loader.checkedWaivers(now), loader.uniqueChecks());
         return new LoadedRules(ruleSet, loader.problems.sorted(files));
     }
 
-    private void read(YamlSource source) {
+    private void read(YamlSource source, String fileOrigin) {
         Optional<Node> root;
         try {
             root = source.compose();
@@ -74,7 +74,7 @@ public final class RuleFileLoader {
             return;
         }
         for (Node node : section(sections, "rules", reader)) {
-            RuleReader.Entry entry = RuleReader.read(node, origin, reader);
+            RuleReader.Entry entry = RuleReader.read(node, fileOrigin, reader);
             if (entry != null) {
                 rules.add(entry);
             }
@@ -147,7 +147,7 @@ public final class RuleFileLoader {
                 problems.warning(entry.ruleAt(), what + " names rule " + Quoting.quote(entry.ruleId())
                         + ", which is neither a loaded rule nor a built-in check");
             }
-            if (entry.expires() != null && !now.isBefore(entry.expires())) {
+            if (now != null && entry.expires() != null && !now.isBefore(entry.expires())) {
                 problems.error(entry.expiresAt(), what + " has expired (" + entry.expiresText() + ")");
             }
             Location first = entry.id() == null ? null : seen.putIfAbsent(entry.id(), entry.idAt());

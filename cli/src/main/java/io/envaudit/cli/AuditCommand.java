@@ -1,0 +1,148 @@
+package io.envaudit.cli;
+
+import io.envaudit.engine.audit.AuditResult;
+import io.envaudit.engine.audit.Auditor;
+import io.envaudit.engine.audit.EnvironmentView;
+import io.envaudit.engine.audit.checks.BuiltInChecks;
+import io.envaudit.engine.json.AvroPlainJson;
+import io.envaudit.engine.json.PlainJsonException;
+import io.envaudit.engine.rules.DefaultRulePack;
+import io.envaudit.engine.rules.LoadedRules;
+import io.envaudit.engine.rules.RuleFile;
+import io.envaudit.engine.rules.RuleFileLoader;
+import io.envaudit.engine.rules.Severity;
+import io.envaudit.schemas.EnvironmentSnapshot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code envaudit audit}: check environment snapshots against the rules, with no Kafka at all. */
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
+        description = {
+            "Audit environment snapshots (plain JSON, docs/snapshot.md; - for stdin) against the default rule pack,",
+            "or the given rule files, and the built-in checks.",
+            "Exit 0 when no conflict of severity error or above counts, 1 when one does, 2 on bad input."})
+final class AuditCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "SNAPSHOT", description = "Snapshot JSON files; - reads stdin.")
+    List<String> snapshots = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "PATH", description = "Rule files or directories to use instead of the default pack.")
+    List<Path> rulePaths = new ArrayList<>();
+
+    @Option(names = "--with-default-rules", description = "With --rules, use the default pack too.")
+    boolean withDefaultRules;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+    Format format;
+
+    @Option(names = "--drift-threshold", defaultValue = "warning", converter = SeverityConverter.class,
+            description = "The lowest severity that makes an environment drifted (default: warning).")
+    Severity driftThreshold;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "Judge waivers at this ISO-8601 instant instead of now.")
+    Instant at;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Instant now = at != null ? at : Instant.now();
+        Auditor auditor;
+        try {
+            auditor = loadAuditor(err);
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (auditor == null) {
+            return 2;
+        }
+        boolean badInput = false;
+        List<AuditReport.Audited> audits = new ArrayList<>();
+        for (String name : snapshots) {
+            try (Reader in = open(name)) {
+                EnvironmentSnapshot snapshot = AvroPlainJson.read(in, name, EnvironmentSnapshot.getClassSchema());
+                AuditResult result = auditor.audit(EnvironmentView.of(snapshot), now);
+                audits.add(new AuditReport.Audited(name, snapshot, result));
+            } catch (NoSuchFileException e) {
+                err.println("error: no such file: " + name);
+                badInput = true;
+            } catch (PlainJsonException e) {
+                err.println("error: " + e.getMessage());
+                badInput = true;
+            } catch (IOException e) {
+                err.println("error: cannot read " + name + ": " + e.getMessage());
+                badInput = true;
+            }
+        }
+        err.flush();
+        if (format == Format.json) {
+            AuditReport.json(audits, driftThreshold, out);
+        } else {
+            AuditReport.text(audits, driftThreshold, out);
+        }
+        if (badInput) {
+            return 2;
+        }
+        boolean broken = audits.stream().anyMatch(a -> a.result().open().stream().anyMatch(c -> c.severity().atLeast(Severity.ERROR)));
+        return broken ? 1 : 0;
+    }
+
+    /** The auditor of the chosen rules, or null after printing the problems that make them unusable. */
+    private Auditor loadAuditor(PrintWriter err) throws IOException {
+        List<RuleFile> files = new ArrayList<>();
+        if (rulePaths.isEmpty() || withDefaultRules) {
+            files.addAll(DefaultRulePack.files());
+        }
+        files.addAll(RuleFile.readAll(rulePaths));
+        // expiry is the audit's to judge, at its own time: an expired waiver simply stops applying
+        LoadedRules loaded = RuleFileLoader.load(files, "user", new HashSet<>(BuiltInChecks.ids()), null);
+        if (loaded.hasErrors()) {
+            loaded.problems().forEach(err::println);
+            err.println("error: the rules have " + loaded.errorCount() + " error(s); run 'envaudit rules lint' on them");
+            err.flush();
+            return null;
+        }
+        return new Auditor(loaded.ruleSet(), BuiltInChecks.all());
+    }
+
+    private static Reader open(String name) throws IOException {
+        if (name.equals("-")) {
+            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+        }
+        return Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8);
+    }
+
+    /** Reads {@code --drift-threshold}. */
+    static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            try {
+                return Severity.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
