@@ -177,7 +177,7 @@ public final class EnvironmentView {
             return marker;
         }
         if (spec.matchSpec() != null && p.isConda()) {
-            return versionUnknown(p).orElseGet(() -> decide(() -> spec.matchSpec().matches(p.condaRecord()), spec, p));
+            return versionUnknown(p).orElseGet(() -> decide(() -> spec.matchSpec().matches(p.condaRecord(), p.version().conda()), spec, p));
         }
         if (spec.version() == null) {
             return Match.YES;

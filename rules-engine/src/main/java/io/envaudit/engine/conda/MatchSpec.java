@@ -109,6 +109,14 @@ public final class MatchSpec {
      *     the record's version is not a valid conda version (conda raises too)
      */
     public boolean matches(CondaRecord record) {
+        return matches(record, null);
+    }
+
+    /**
+     * {@link #matches(CondaRecord)} for a record whose version is already parsed ({@code parsedVersion},
+     * or null to parse it here): an audit reads each record's version once, not once per spec.
+     */
+    public boolean matches(CondaRecord record, CondaVersion parsedVersion) {
         if (!name.matches(record.name())) {
             return false;
         }
@@ -118,7 +126,7 @@ public final class MatchSpec {
         if (subdir != null && !subdir.equals(record.subdir())) {
             return false;
         }
-        if (version != null && !versionMatches(record.version())) {
+        if (version != null && !versionMatches(record.version(), parsedVersion)) {
             return false;
         }
         if (build != null && !build.matches(record.build())) {
@@ -155,7 +163,7 @@ public final class MatchSpec {
         }
     }
 
-    private boolean versionMatches(String recordVersion) {
+    private boolean versionMatches(String recordVersion, CondaVersion parsedVersion) {
         // conda never parses the record's version for "*" or a regular expression.
         if (version instanceof CondaVersionSpec.AnyVersion) {
             return true;
@@ -169,7 +177,7 @@ public final class MatchSpec {
         if (version instanceof CondaVersionSpec.ExactText) {
             return version.toString().equals(recordVersion);
         }
-        return version.matches(CondaVersion.parse(recordVersion));
+        return version.matches(parsedVersion != null ? parsedVersion : CondaVersion.parse(recordVersion));
     }
 
     private boolean channelMatches(String recordChannel) {

@@ -45,12 +45,12 @@ public final class InstalledVersion implements Comparable<InstalledVersion> {
     }
 
     /** The PEP 440 reading: the version itself for a pip record, or null when a conda version is not PEP 440. */
-    Pep440Version pep440() {
+    public Pep440Version pep440() {
         return flavor == Flavor.PEP440 ? (Pep440Version) own : (Pep440Version) otherReading();
     }
 
     /** The conda reading: the version itself for a conda record, or null when it does not parse as conda. */
-    CondaVersion conda() {
+    public CondaVersion conda() {
         return flavor == Flavor.CONDA ? (CondaVersion) own : (CondaVersion) otherReading();
     }
 

@@ -30,6 +30,8 @@ import java.util.Set;
  * finding, not this one's. {@code constrains} are checked against conda records only, as conda does.
  */
 public final class CondaDependsCheck implements Check {
+    private static final ParseCache<MatchSpec> MATCH_SPECS = new ParseCache<>(1 << 16, MatchSpec::parse);
+
     public static final String ID = "conda-depends";
 
     /** The virtual packages of the operating system, and which {@code Platform.os} values provide them. */
@@ -220,7 +222,7 @@ public final class CondaDependsCheck implements Check {
     private static MatchSpec parse(String text, String field, SubjectFindings findings) {
         MatchSpec spec;
         try {
-            spec = MatchSpec.parse(text);
+            spec = MATCH_SPECS.get(text);
         } catch (IllegalArgumentException e) {
             findings.undecided(field + " '" + text + "' does not parse: " + e.getMessage());
             return null;
@@ -243,7 +245,7 @@ public final class CondaDependsCheck implements Check {
             return Optional.empty();
         }
         try {
-            return Optional.of(spec.matches(record.condaRecord()));
+            return Optional.of(spec.matches(record.condaRecord(), record.version() == null ? null : record.version().conda()));
         } catch (IllegalArgumentException e) {
             findings.undecided("'" + text + "' cannot be decided for " + record + ": " + e.getMessage());
             return Optional.empty();

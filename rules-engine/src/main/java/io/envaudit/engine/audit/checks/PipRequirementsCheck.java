@@ -29,6 +29,8 @@ import java.util.TreeSet;
  * shadows OS and conda ones; several installs of the same kind must agree, or the requirement is undecided.
  */
 public final class PipRequirementsCheck implements Check {
+    private static final ParseCache<Requirement> REQUIREMENTS = new ParseCache<>(1 << 16, Requirement::parse);
+
     public static final String ID = "pip-requirements";
 
     @Override
@@ -68,7 +70,7 @@ public final class PipRequirementsCheck implements Check {
     private static void check(EnvironmentView environment, String requirer, String text, SubjectFindings findings) {
         Requirement requirement;
         try {
-            requirement = Requirement.parse(text);
+            requirement = REQUIREMENTS.get(text);
         } catch (IllegalArgumentException e) {
             findings.undecided("Requires-Dist '" + text + "' does not parse: " + e.getMessage());
             return;
