@@ -8,12 +8,20 @@ import io.envaudit.engine.rules.Severity;
  * severity in a rule file's {@code checks:} section, and waived like any rule.
  */
 public interface Check {
-    String id();
 
-    Severity defaultSeverity();
+    /** What a check is: its rule id, its severity unless a rule file sets another, one line for the docs. */
+    record About(String id, Severity defaultSeverity, String description) {
+    }
 
-    /** One line for {@code rules list} and the docs. */
-    String description();
+    About about();
+
+    default String id() {
+        return about().id();
+    }
+
+    default Severity defaultSeverity() {
+        return about().defaultSeverity();
+    }
 
     void run(EnvironmentView environment, Severity severity, AuditSink sink);
 }

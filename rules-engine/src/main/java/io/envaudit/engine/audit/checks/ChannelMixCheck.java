@@ -21,24 +21,16 @@ import java.util.stream.Stream;
  */
 public final class ChannelMixCheck implements Check {
     public static final String ID = "channel-mix";
+    private static final About ABOUT = new About(ID, Severity.WARNING,
+            "conda packages from both defaults and conda-forge in one environment.");
     static final String SUBJECT = "channels";
     static final String CONDA_FORGE = "conda-forge";
     /** How many packages of each side a conflict names; the explanation gives the counts. */
     static final int LISTED_PER_CHANNEL = 5;
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "conda packages from both defaults and conda-forge in one environment.";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class CondaDependsCheck implements Check {
     private static final ParseCache<MatchSpec> MATCH_SPECS = new ParseCache<>(1 << 16, MatchSpec::parse);
 
     public static final String ID = "conda-depends";
+    private static final About ABOUT = new About(ID, Severity.ERROR,
+            "A conda record's depends or constrains unmet by the conda records installed.");
 
     /** The virtual packages of the operating system, and which {@code Platform.os} values provide them. */
     private static final Map<String, Set<String>> OS_PACKAGES = Map.of(
@@ -46,18 +48,8 @@ public final class CondaDependsCheck implements Check {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "A conda record's depends or constrains unmet by the conda records installed.";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -46,6 +46,8 @@ import java.util.Set;
  */
 public final class DuplicateDistributionCheck implements Check {
     public static final String ID = "duplicate-distribution";
+    private static final About ABOUT = new About(ID, Severity.ERROR,
+            "One distribution installed twice: pip and conda, two spellings, two versions (a warning when the versions are equal).");
 
     private final NameMap names;
 
@@ -55,18 +57,8 @@ public final class DuplicateDistributionCheck implements Check {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "One distribution installed twice: pip and conda, two spellings, two versions (a warning when the versions are equal).";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -32,20 +32,12 @@ public final class PipRequirementsCheck implements Check {
     private static final ParseCache<Requirement> REQUIREMENTS = new ParseCache<>(1 << 16, Requirement::parse);
 
     public static final String ID = "pip-requirements";
+    private static final About ABOUT = new About(ID, Severity.ERROR,
+            "A pip-installed package's Requires-Dist unmet, markers evaluated against the environment (what pip check prints).");
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "A pip-installed package's Requires-Dist unmet, markers evaluated against the environment (what pip check prints).";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

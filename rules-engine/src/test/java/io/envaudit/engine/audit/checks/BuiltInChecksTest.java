@@ -39,6 +39,6 @@ class BuiltInChecksTest {
         assertEquals(java.util.List.of("pip-requirements", "conda-depends", "duplicate-distribution", "channel-mix"), BuiltInChecks.ids());
         assertEquals("channel-mix", BuiltInChecks.byId("channel-mix").orElseThrow().id());
         assertTrue(BuiltInChecks.byId("pip-check").isEmpty());
-        BuiltInChecks.all().forEach(c -> assertTrue(!c.description().isBlank() && c.description().endsWith("."), c.id()));
+        BuiltInChecks.all().forEach(c -> assertTrue(!c.about().description().isBlank() && c.about().description().endsWith("."), c.id()));
     }
 }
