@@ -213,7 +213,12 @@ public final class EnvironmentView {
         if (spec.marker() == null) {
             return Match.YES;
         }
-        Truth truth = spec.marker().evaluate(markers);
+        Truth truth;
+        try {
+            truth = spec.marker().evaluate(markers);
+        } catch (IllegalArgumentException e) {
+            return Match.unknown("the marker '" + spec.marker() + "' cannot be evaluated: " + e.getMessage());
+        }
         return switch (truth) {
             case TRUE -> Match.YES;
             case FALSE -> Match.NO;

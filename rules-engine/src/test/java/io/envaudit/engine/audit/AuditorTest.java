@@ -127,6 +127,14 @@ class AuditorTest {
     }
 
     @Test
+    void aMarkerThatCannotBeEvaluatedLeavesTheRuleUndecided() {
+        Rule odd = rule("odd-marker", Scope.EVERYWHERE, specs("tensorflow; os_name ~= \"posix\""), List.of(), specs("numpy>=2"));
+        AuditResult result = audit(environment().pip("tensorflow", "2.10.0").pip("numpy", "2.0.0").view(), odd);
+        assertEquals(List.of(), result.conflicts());
+        assertTrue(result.undecided().get(0).reason().contains("cannot be evaluated"), result.undecided().toString());
+    }
+
+    @Test
     void conflictsOfAWaivedRuleAreReportedAsWaivedUntilTheWaiverExpires() {
         Scope legacy = new Scope(Map.of("team", Glob.of("legacy")), List.of(), List.of(), Map.of(), Set.of(), Set.of());
         Waiver waiver = new Waiver("legacy-protobuf", "tf-2.10-protobuf", legacy, "frozen image", "alice", Instant.parse("2027-01-01T00:00:00Z"), "");

@@ -67,7 +67,14 @@ public final class PipRequirementsCheck implements Check {
             findings.undecided("Requires-Dist '" + text + "' does not parse: " + e.getMessage());
             return;
         }
-        Truth applies = requirement.appliesTo(environment.markers());
+        Truth applies;
+        try {
+            applies = requirement.appliesTo(environment.markers());
+        } catch (IllegalArgumentException e) {
+            // a marker packaging cannot evaluate either (os_name ~= "posix"): undecided, never a crash
+            findings.undecided("the marker of '" + text + "' cannot be evaluated: " + e.getMessage());
+            return;
+        }
         if (applies == Truth.FALSE) {
             return;
         }
