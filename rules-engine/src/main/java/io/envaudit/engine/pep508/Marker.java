@@ -37,7 +37,7 @@ public final class Marker {
         return evaluate(root, environment);
     }
 
-    /** The variables this marker reads, e.g. to tell which facts a snapshot must carry. */
+    /** The environment names this marker reads, e.g. to tell which facts a snapshot must carry. */
     public List<String> variables() {
         List<String> names = new ArrayList<>();
         collectVariables(root, names);
@@ -63,6 +63,12 @@ public final class Marker {
         return any.or(all);
     }
 
+    /**
+     * packaging evaluates {@code environment[lhs] op rhs} when the left side is a variable, and otherwise
+     * {@code lhs op environment[rhs]}, whether the right side is a variable or a quoted string: in
+     * {@code "3.11" == "python_version"} the string names a fact; in {@code "a" == "b"} it names none (unless
+     * the caller's environment has a fact "b"), which is packaging's KeyError and an evaluation error here.
+     */
     private Truth compare(MarkerNode.Comparison comparison, MarkerEnvironment environment) {
         String key;
         String lhs;
@@ -75,6 +81,10 @@ public final class Marker {
             lhs = comparison.lhs().value();
             key = comparison.rhs().value();
             rhs = environment.get(key);
+            if (rhs == null && !comparison.rhs().variable() && !MarkerEnvironment.VARIABLES.contains(key)) {
+                throw new InvalidSpecException(KIND, text, "'" + key + "' is not an environment marker name; in a"
+                        + " comparison of two strings the right one is looked up as one");
+            }
         }
         if (lhs == null || rhs == null) {
             return Truth.UNKNOWN;
@@ -137,10 +147,11 @@ public final class Marker {
 
     private static void collectVariables(MarkerNode node, List<String> names) {
         if (node instanceof MarkerNode.Comparison comparison) {
-            for (MarkerValue value : List.of(comparison.lhs(), comparison.rhs())) {
-                if (value.variable() && !names.contains(value.value())) {
-                    names.add(value.value());
-                }
+            // the one name packaging looks up: the left variable, else whatever the right side names
+            MarkerValue read = comparison.lhs().variable() ? comparison.lhs() : comparison.rhs();
+            boolean fact = read.variable() || MarkerEnvironment.VARIABLES.contains(read.value());
+            if (fact && !names.contains(read.value())) {
+                names.add(read.value());
             }
         } else {
             for (MarkerNode atom : ((MarkerNode.Group) node).atoms()) {
