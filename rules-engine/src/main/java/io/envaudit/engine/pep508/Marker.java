@@ -70,10 +70,11 @@ public final class Marker {
      * the caller's environment has a fact "b"), which is packaging's KeyError and an evaluation error here.
      */
     private Truth compare(MarkerNode.Comparison comparison, MarkerEnvironment environment) {
+        boolean variableOnTheLeft = comparison.lhs().variable();
         String key;
         String lhs;
         String rhs;
-        if (comparison.lhs().variable()) {
+        if (variableOnTheLeft) {
             key = comparison.lhs().value();
             lhs = environment.get(key);
             rhs = comparison.rhs().value();
@@ -94,19 +95,23 @@ public final class Marker {
             lhs = PackageName.normalize(lhs);
             rhs = PackageName.normalize(rhs);
         }
-        return Truth.of(compareValues(lhs, comparison.op(), rhs));
+        Pep440Specifier versionTest = variableOnTheLeft ? comparison.versionTest()
+                : MarkerNode.Comparison.versionTest(comparison.op(), rhs);
+        return Truth.of(versionTest != null ? contains(versionTest, lhs) : compareStrings(lhs, comparison.op(), rhs));
     }
 
-    private boolean compareValues(String lhs, String op, String rhs) {
-        Pep440Specifier specifier = asSpecifier(op + rhs);
-        if (specifier != null) {
-            // A value that is not a PEP 440 version is not contained in a version specifier: the comparison
-            // is false. packaging 23.0 raised InvalidVersion here; 26.0 answers False (PR #932, "Return
-            // False instead of raising for .contains with invalid version"), which envaudit follows, so
-            // platform_release >= "5" on "5.15.0-1031-azure" is false rather than an error.
-            Pep440Version version = Pep440Version.tryParse(lhs);
-            return version != null && specifier.contains(version, true);
-        }
+    /**
+     * A value that is not a PEP 440 version is not contained in a version specifier: the comparison is
+     * false. packaging 23.0 raised InvalidVersion here; 26.0 answers False (PR #932, "Return False instead of
+     * raising for .contains with invalid version"), which envaudit follows, so platform_release >= "5" on
+     * "5.15.0-1031-azure" is false rather than an error.
+     */
+    private static boolean contains(Pep440Specifier specifier, String value) {
+        Pep440Version version = Pep440Version.tryParse(value);
+        return version != null && specifier.contains(version, true);
+    }
+
+    private boolean compareStrings(String lhs, String op, String rhs) {
         int order = compareCodePoints(lhs, rhs);
         return switch (op) {
             case "in" -> rhs.contains(lhs);
@@ -119,14 +124,6 @@ public final class Marker {
             case ">" -> order > 0;
             default -> throw new InvalidSpecException(KIND, text, "'" + op + "' is undefined on '" + lhs + "' and '" + rhs + "'");
         };
-    }
-
-    private static Pep440Specifier asSpecifier(String text) {
-        try {
-            return Pep440Specifier.parse(text);
-        } catch (InvalidSpecException e) {
-            return null;
-        }
     }
 
     /** Python compares strings by code point; Java's compareTo by UTF-16 unit, which differs past U+FFFF. */
