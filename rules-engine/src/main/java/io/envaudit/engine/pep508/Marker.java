@@ -192,8 +192,4 @@ public final class Marker {
     public int hashCode() {
         return toString().hashCode();
     }
-
-    String text() {
-        return text;
-    }
 }

@@ -61,10 +61,6 @@ final class Pep508Tokenizer {
         return source;
     }
 
-    int position() {
-        return position;
-    }
-
     /** The text of the token of this kind at the current position, or null; nothing is consumed. */
     String peek(Kind kind) {
         Matcher m = matchers.computeIfAbsent(kind, k -> k.pattern.matcher(source)
