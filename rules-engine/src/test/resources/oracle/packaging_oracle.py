@@ -2,6 +2,8 @@
 
 Reads one question per line on stdin, fields separated by tabs, and prints exactly one answer line
 per question, in order. Any exception becomes "error" (with its type), so answers stay aligned.
+Inputs and answers may hold line breaks, so both directions escape backslash, LF and CR with a backslash
+(a backslash, "n", "r" after it).
 
   version  V            -> ok <TAB> str <TAB> public <TAB> base_version <TAB> is_prerelease <TAB> is_postrelease <TAB> is_devrelease
   compare  A <TAB> B    -> -1 | 0 | 1
@@ -10,6 +12,8 @@ per question, in order. Any exception becomes "error" (with its type), so answer
                           or "error <TAB> TrailingText" where 23.0 silently ignores text after a
                           complete marker and later releases reject it (envaudit follows the fix)
   require  R            -> ok <TAB> name <TAB> sorted extras, comma-joined <TAB> str(specifier) <TAB> url <TAB> str(marker)
+  specstr  S            -> ok <TAB> str(SpecifierSet(S))
+  speceq   A <TAB> B    -> true | false   (SpecifierSet(A) == SpecifierSet(B))
 
 Emulated fix (envaudit follows it, 23.0 does not have it): packaging 26.0, PR #932 ("Return False instead
 of raising for .contains with invalid version"). In marker evaluation, a value that is not a PEP 440 version
@@ -17,7 +21,9 @@ compared by a version operator (platform_release >= "5" on "5.15.0-1031-azure") 
 False; 23.0 raised InvalidVersion. Only the Specifier that packaging.markers uses is wrapped, so the
 "contains" questions still see 23.0's Specifier unchanged.
 """
+import io
 import json
+import re
 import sys
 
 import packaging
@@ -70,6 +76,10 @@ def answer(fields):
         if not tokenizer.check("END"):
             raise TrailingText()
         return flag(m.evaluate(json.loads(fields[2]))) + "\t" + str(m)
+    if kind == "specstr":
+        return "ok\t" + str(SpecifierSet(fields[1]))
+    if kind == "speceq":
+        return flag(SpecifierSet(fields[1]) == SpecifierSet(fields[2]))
     if kind == "require":
         r = Requirement(fields[1])
         return "\t".join(["ok", r.name, ",".join(sorted(r.extras)), str(r.specifier),
@@ -77,13 +87,28 @@ def answer(fields):
     raise ValueError("unknown question " + kind)
 
 
+ESCAPED = re.compile(r"\\(.)")
+UNESCAPE = {"n": "\n", "r": "\r"}
+
+
+def unescape(text):
+    return ESCAPED.sub(lambda m: UNESCAPE.get(m.group(1), m.group(1)), text)
+
+
+def escape(text):
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+
+
 def main():
-    print("packaging " + packaging.__version__, flush=True)
-    out = sys.stdout
-    for line in sys.stdin:
-        fields = line.rstrip("\n").split("\t")
+    # lines end at \n only, and no newline is translated: the text is read and written as sent
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n")
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+    out.write("packaging " + packaging.__version__ + "\n")
+    out.flush()
+    for line in stdin:
+        fields = [unescape(field) for field in line.rstrip("\n").split("\t")]
         try:
-            out.write(answer(fields))
+            out.write(escape(answer(fields)))
         except Exception as e:  # every failure is an answer too
             out.write("error\t" + type(e).__name__)
         out.write("\n")

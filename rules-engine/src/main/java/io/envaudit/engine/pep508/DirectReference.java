@@ -2,13 +2,17 @@ package io.envaudit.engine.pep508;
 
 import io.envaudit.engine.version.InvalidSpecException;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
  * The URL of a direct reference ({@code name @ URL}) must be absolute: a scheme and a host, or a
  * {@code file:} URL in its canonical form ({@code file:///path}, {@code file://host/path}). This is the
  * check {@code packaging} makes with Python's {@code urllib.parse}: a file URL must survive a split and
- * unsplit round trip unchanged, any other needs a scheme and a network location.
+ * unsplit round trip unchanged, any other needs a scheme and a network location. The split is the one of
+ * Debian's Python 3.11.2 with its security fixes: leading C0 controls and spaces are stripped and tabs, CRs
+ * and LFs removed first; brackets in the network location must hold an IPv6 host; and a non-ASCII network
+ * location must not gain a delimiter under NFKC. Python raises ValueError for those, an error all the same.
  */
 final class DirectReference {
     private DirectReference() {
@@ -19,7 +23,7 @@ final class DirectReference {
     }
 
     static void check(Pep508Tokenizer tokens, String url) {
-        Parts parts = split(url);
+        Parts parts = split(tokens, url);
         if (parts.scheme.equals("file")) {
             if (!join(parts).equals(url)) {
                 throw new InvalidSpecException(Requirement.KIND, tokens.source(),
@@ -31,13 +35,14 @@ final class DirectReference {
         }
     }
 
-    private static Parts split(String url) {
+    /** urllib's {@code urlsplit}. */
+    private static Parts split(Pep508Tokenizer tokens, String url) {
+        String rest = withoutUnsafeCharacters(url);
         String scheme = "";
-        String rest = url;
-        int colon = url.indexOf(':');
-        if (colon > 0 && isScheme(url.substring(0, colon))) {
-            scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
-            rest = url.substring(colon + 1);
+        int colon = rest.indexOf(':');
+        if (colon > 0 && isScheme(rest.substring(0, colon))) {
+            scheme = rest.substring(0, colon).toLowerCase(Locale.ROOT);
+            rest = rest.substring(colon + 1);
         }
         String netloc = "";
         if (rest.startsWith("//")) {
@@ -50,6 +55,11 @@ final class DirectReference {
             }
             netloc = rest.substring(2, end);
             rest = rest.substring(end);
+            String problem = netlocProblem(netloc);
+            if (problem != null) {
+                throw new InvalidSpecException(Requirement.KIND, tokens.source(),
+                        "invalid URL '" + url + "': the host '" + netloc + "' has " + problem);
+            }
         }
         String fragment = "";
         int hash = rest.indexOf('#');
@@ -64,6 +74,47 @@ final class DirectReference {
             rest = rest.substring(0, question);
         }
         return new Parts(scheme, netloc, rest, query, fragment);
+    }
+
+    /** WHATWG's rules as urllib applies them: C0 controls and spaces stripped at the start, tab/CR/LF anywhere. */
+    private static String withoutUnsafeCharacters(String url) {
+        int start = 0;
+        while (start < url.length() && url.charAt(start) <= ' ') {
+            start++;
+        }
+        StringBuilder kept = new StringBuilder(url.length() - start);
+        for (int i = start; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c != '\t' && c != '\r' && c != '\n') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** What urllib's ValueError says about a network location, or null when it raises none. */
+    private static String netlocProblem(String netloc) {
+        boolean open = netloc.indexOf('[') >= 0;
+        boolean close = netloc.indexOf(']') >= 0;
+        if (open != close) {
+            return "an unbalanced bracket";
+        }
+        if (open) {
+            String problem = BracketedHost.problem(netloc);
+            if (problem != null) {
+                return "a bad bracketed host: " + problem;
+            }
+        }
+        // _checknetloc: characters such as U+2100 expand to 'a/c' under NFKC, which IDNA applies
+        if (netloc.chars().allMatch(c -> c < 0x80)) {
+            return null;
+        }
+        String text = netloc.replace("@", "").replace(":", "").replace("#", "").replace("?", "");
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (!normalized.equals(text) && normalized.chars().anyMatch(c -> "/?#@:".indexOf(c) >= 0)) {
+            return "characters that NFKC turns into a delimiter";
+        }
+        return null;
     }
 
     /** urllib's {@code urlunsplit} for a scheme that uses a network location, as {@code file} does. */

@@ -37,7 +37,7 @@ public final class Marker {
         return evaluate(root, environment);
     }
 
-    /** The variables this marker reads, e.g. to tell which facts a snapshot must carry. */
+    /** The environment names this marker reads, e.g. to tell which facts a snapshot must carry. */
     public List<String> variables() {
         List<String> names = new ArrayList<>();
         collectVariables(root, names);
@@ -63,11 +63,18 @@ public final class Marker {
         return any.or(all);
     }
 
+    /**
+     * packaging evaluates {@code environment[lhs] op rhs} when the left side is a variable, and otherwise
+     * {@code lhs op environment[rhs]}, whether the right side is a variable or a quoted string: in
+     * {@code "3.11" == "python_version"} the string names a fact; in {@code "a" == "b"} it names none (unless
+     * the caller's environment has a fact "b"), which is packaging's KeyError and an evaluation error here.
+     */
     private Truth compare(MarkerNode.Comparison comparison, MarkerEnvironment environment) {
+        boolean variableOnTheLeft = comparison.lhs().variable();
         String key;
         String lhs;
         String rhs;
-        if (comparison.lhs().variable()) {
+        if (variableOnTheLeft) {
             key = comparison.lhs().value();
             lhs = environment.get(key);
             rhs = comparison.rhs().value();
@@ -75,6 +82,10 @@ public final class Marker {
             lhs = comparison.lhs().value();
             key = comparison.rhs().value();
             rhs = environment.get(key);
+            if (rhs == null && !comparison.rhs().variable() && !MarkerEnvironment.VARIABLES.contains(key)) {
+                throw new InvalidSpecException(KIND, text, "'" + key + "' is not an environment marker name; in a"
+                        + " comparison of two strings the right one is looked up as one");
+            }
         }
         if (lhs == null || rhs == null) {
             return Truth.UNKNOWN;
@@ -84,19 +95,23 @@ public final class Marker {
             lhs = PackageName.normalize(lhs);
             rhs = PackageName.normalize(rhs);
         }
-        return Truth.of(compareValues(lhs, comparison.op(), rhs));
+        Pep440Specifier versionTest = variableOnTheLeft ? comparison.versionTest()
+                : MarkerNode.Comparison.versionTest(comparison.op(), rhs);
+        return Truth.of(versionTest != null ? contains(versionTest, lhs) : compareStrings(lhs, comparison.op(), rhs));
     }
 
-    private boolean compareValues(String lhs, String op, String rhs) {
-        Pep440Specifier specifier = asSpecifier(op + rhs);
-        if (specifier != null) {
-            // A value that is not a PEP 440 version is not contained in a version specifier: the comparison
-            // is false. packaging 23.0 raised InvalidVersion here; 26.0 answers False (PR #932, "Return
-            // False instead of raising for .contains with invalid version"), which envaudit follows, so
-            // platform_release >= "5" on "5.15.0-1031-azure" is false rather than an error.
-            Pep440Version version = Pep440Version.tryParse(lhs);
-            return version != null && specifier.contains(version, true);
-        }
+    /**
+     * A value that is not a PEP 440 version is not contained in a version specifier: the comparison is
+     * false. packaging 23.0 raised InvalidVersion here; 26.0 answers False (PR #932, "Return False instead of
+     * raising for .contains with invalid version"), which envaudit follows, so platform_release >= "5" on
+     * "5.15.0-1031-azure" is false rather than an error.
+     */
+    private static boolean contains(Pep440Specifier specifier, String value) {
+        Pep440Version version = Pep440Version.tryParse(value);
+        return version != null && specifier.contains(version, true);
+    }
+
+    private boolean compareStrings(String lhs, String op, String rhs) {
         int order = compareCodePoints(lhs, rhs);
         return switch (op) {
             case "in" -> rhs.contains(lhs);
@@ -109,14 +124,6 @@ public final class Marker {
             case ">" -> order > 0;
             default -> throw new InvalidSpecException(KIND, text, "'" + op + "' is undefined on '" + lhs + "' and '" + rhs + "'");
         };
-    }
-
-    private static Pep440Specifier asSpecifier(String text) {
-        try {
-            return Pep440Specifier.parse(text);
-        } catch (InvalidSpecException e) {
-            return null;
-        }
     }
 
     /** Python compares strings by code point; Java's compareTo by UTF-16 unit, which differs past U+FFFF. */
@@ -137,10 +144,11 @@ public final class Marker {
 
     private static void collectVariables(MarkerNode node, List<String> names) {
         if (node instanceof MarkerNode.Comparison comparison) {
-            for (MarkerValue value : List.of(comparison.lhs(), comparison.rhs())) {
-                if (value.variable() && !names.contains(value.value())) {
-                    names.add(value.value());
-                }
+            // the one name packaging looks up: the left variable, else whatever the right side names
+            MarkerValue read = comparison.lhs().variable() ? comparison.lhs() : comparison.rhs();
+            boolean fact = read.variable() || MarkerEnvironment.VARIABLES.contains(read.value());
+            if (fact && !names.contains(read.value())) {
+                names.add(read.value());
             }
         } else {
             for (MarkerNode atom : ((MarkerNode.Group) node).atoms()) {
@@ -183,9 +191,5 @@ public final class Marker {
     @Override
     public int hashCode() {
         return toString().hashCode();
-    }
-
-    String text() {
-        return text;
     }
 }

@@ -2,6 +2,7 @@ package io.envaudit.engine.pep508;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The facts markers are evaluated against ({@code python_version}, {@code sys_platform}, ...). A fact
@@ -10,6 +11,11 @@ import java.util.Map;
  */
 public final class MarkerEnvironment {
     public static final String EXTRA = "extra";
+
+    /** The names a marker can read: the keys of packaging's {@code default_environment()}, and {@code extra}. */
+    static final Set<String> VARIABLES = Set.of("implementation_name", "implementation_version", "os_name",
+            "platform_machine", "platform_release", "platform_system", "platform_version", "python_full_version",
+            "platform_python_implementation", "python_version", "sys_platform", EXTRA);
 
     private final Map<String, String> facts;
 

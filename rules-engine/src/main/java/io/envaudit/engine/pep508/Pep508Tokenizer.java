@@ -33,7 +33,8 @@ final class Pep508Tokenizer {
         URL("[^ \\t]+"),
         IDENTIFIER("\\b[a-zA-Z0-9][a-zA-Z0-9._-]*\\b"),
         WS("[ \\t]+"),
-        END("$");
+        // Python's $: the end, or just before one final \n; Java's $ also stops before \r, U+0085, U+2028, U+2029
+        END("(?=\\n?\\z)");
 
         private final Pattern pattern;
 
@@ -58,10 +59,6 @@ final class Pep508Tokenizer {
 
     String source() {
         return source;
-    }
-
-    int position() {
-        return position;
     }
 
     /** The text of the token of this kind at the current position, or null; nothing is consumed. */

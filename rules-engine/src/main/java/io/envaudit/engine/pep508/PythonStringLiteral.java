@@ -11,6 +11,9 @@ final class PythonStringLiteral {
     /** {@code quoted} includes its quotes; returns null when Python would reject it. */
     static String value(String quoted) {
         String body = quoted.substring(1, quoted.length() - 1);
+        if (body.indexOf('\0') >= 0) {
+            return null; // "source code string cannot contain null bytes"
+        }
         if (body.indexOf('\\') < 0) {
             return body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0 ? null : body;
         }
@@ -30,6 +33,11 @@ final class PythonStringLiteral {
             char e = body.charAt(i);
             switch (e) {
                 case '\n' -> { } // line continuation
+                case '\r' -> { // the same: Python reads \r\n and a lone \r as \n
+                    if (i + 1 < body.length() && body.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                }
                 case '\\', '\'', '"' -> out.append(e);
                 case 'a' -> out.append('\u0007');
                 case 'b' -> out.append('\b');
@@ -43,11 +51,14 @@ final class PythonStringLiteral {
                     if (i + digits >= body.length()) {
                         return null;
                     }
-                    String hex = body.substring(i + 1, i + 1 + digits);
-                    if (!hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-                        return null;
+                    long code = 0;
+                    for (int d = i + 1; d <= i + digits; d++) {
+                        int digit = asciiHexDigit(body.charAt(d));
+                        if (digit < 0) {
+                            return null;
+                        }
+                        code = code * 16 + digit;
                     }
-                    long code = Long.parseLong(hex, 16);
                     if (code > Character.MAX_CODE_POINT) {
                         return null;
                     }
@@ -59,11 +70,11 @@ final class PythonStringLiteral {
                     if (i + 1 >= body.length() || body.charAt(i + 1) != '{' || close < 0) {
                         return null;
                     }
-                    try {
-                        out.appendCodePoint(Character.codePointOf(body.substring(i + 2, close)));
-                    } catch (IllegalArgumentException unknownName) {
+                    int named = UnicodeCharacterName.codePoint(body.substring(i + 2, close));
+                    if (named < 0) {
                         return null;
                     }
+                    out.appendCodePoint(named);
                     i = close;
                 }
                 default -> {
@@ -81,5 +92,16 @@ final class PythonStringLiteral {
             }
         }
         return out.toString();
+    }
+
+    /** Python's escapes take ASCII hex digits only; {@link Character#digit} would take any script's. */
+    private static int asciiHexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

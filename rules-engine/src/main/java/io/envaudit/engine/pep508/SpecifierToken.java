@@ -1,5 +1,7 @@
 package io.envaudit.engine.pep508;
 
+import io.envaudit.engine.version.PythonWhitespace;
+
 import java.util.regex.Pattern;
 
 /**
@@ -7,6 +9,8 @@ import java.util.regex.Pattern;
  * specifier grammar, one alternative per operator family, since {@code ===} takes any text, {@code ==}
  * and {@code !=} allow {@code .*} and local labels, and {@code ~=} needs two release numbers.
  * Repetitions are possessive so that a hostile run of numbers cannot overflow the matcher's stack.
+ * Python's {@code \s} is Unicode white space ({@code str.isspace}), Java's only ASCII: {@link #SPACE_CHARS}
+ * stands in for it.
  */
 final class SpecifierToken {
     private static final String PRE = "(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?";
@@ -14,16 +18,29 @@ final class SpecifierToken {
     private static final String DEV = "(?:[-_.]?dev[-_.]?[0-9]*)?";
     private static final String LOCAL = "(?:\\+[a-z0-9]++(?:[-_.][a-z0-9]++)*+)?";
     private static final String EPOCH = "v?(?:[0-9]+!)?";
+    /** The characters of Python's {@code \s}, for use inside a character class. */
+    private static final String SPACE_CHARS = pythonSpaceChars();
+    private static final String SPACES = "[" + SPACE_CHARS + "]*";
 
     static final Pattern PATTERN = Pattern.compile(
             "(?:~=|==|!=|<=|>=|<|>|===)(?:"
-                    + "(?:(?<====)\\s*[^\\s;)]*)"
-                    + "|(?:(?<===|!=)\\s*" + EPOCH + "[0-9]++(?:\\.[0-9]++)*+(?:\\.\\*|" + PRE + POST + DEV + LOCAL + "))"
-                    + "|(?:(?<=~=)\\s*" + EPOCH + "[0-9]++(?:\\.[0-9]++)++" + PRE + POST + DEV + ")"
-                    + "|(?:(?<!==|!=|~=)\\s*" + EPOCH + "[0-9]++(?:\\.[0-9]++)*+" + PRE + POST + DEV + ")"
+                    + "(?:(?<====)" + SPACES + "[^" + SPACE_CHARS + ";)]*)"
+                    + "|(?:(?<===|!=)" + SPACES + EPOCH + "[0-9]++(?:\\.[0-9]++)*+(?:\\.\\*|" + PRE + POST + DEV + LOCAL + "))"
+                    + "|(?:(?<=~=)" + SPACES + EPOCH + "[0-9]++(?:\\.[0-9]++)++" + PRE + POST + DEV + ")"
+                    + "|(?:(?<!==|!=|~=)" + SPACES + EPOCH + "[0-9]++(?:\\.[0-9]++)*+" + PRE + POST + DEV + ")"
                     + ")",
             Pattern.CASE_INSENSITIVE);
 
     private SpecifierToken() {
+    }
+
+    private static String pythonSpaceChars() {
+        StringBuilder chars = new StringBuilder();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (PythonWhitespace.isSpace(c)) {
+                chars.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return chars.toString();
     }
 }

@@ -8,15 +8,18 @@ package io.envaudit.engine.pep508;
 public enum Truth {
     FALSE, UNKNOWN, TRUE;
 
+    /** {@link #values()} copies its array on every call; and/or index this one. */
+    private static final Truth[] BY_ORDINAL = values();
+
     public static Truth of(boolean value) {
         return value ? TRUE : FALSE;
     }
 
     public Truth and(Truth other) {
-        return values()[Math.min(ordinal(), other.ordinal())];
+        return BY_ORDINAL[Math.min(ordinal(), other.ordinal())];
     }
 
     public Truth or(Truth other) {
-        return values()[Math.max(ordinal(), other.ordinal())];
+        return BY_ORDINAL[Math.max(ordinal(), other.ordinal())];
     }
 }

@@ -9,7 +9,9 @@ import java.util.Random;
 
 /**
  * Generates PEP 508 markers, full marker environments (every variable set, so the reference never
- * reads its own interpreter) and requirement strings, including malformed ones.
+ * reads its own interpreter) and requirement strings, including malformed ones: among them Python's
+ * non-ASCII white space, line ends other than one final \n, comparisons of two strings, escapes in
+ * quoted strings and URLs that Python's urllib strips or rejects.
  */
 final class MarkerGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +32,21 @@ final class MarkerGenerator {
         "zope.interface", "a", "A1", "foo-bar_baz.qux", "x"};
     private static final String[] URLS = {"https://example.org/pkg-1.0.tar.gz", "file:///opt/wheels/x.whl",
         "git+https://github.com/org/repo@abc123#egg=x", "file://localhost/tmp/x.whl", "file:/tmp/x.whl",
-        "FILE:///tmp/x", "/local/path", "http://host", "file:///tmp/x.whl?", "https://h/p.zip#sha256=ab"};
+        "FILE:///tmp/x", "/local/path", "http://host", "file:///tmp/x.whl?", "https://h/p.zip#sha256=ab",
+        "https:\n//example.org/a", "https://example.org/a\r", "\u0001https://example.org/a", "file:///tmp/x.whl\n",
+        "http://[::1]/x", "http://[::1/x", "http://::1]/x", "http://[v1.x]:80/", "http://[1.2.3.4]/",
+        "http://ex\uff0fample.com/a", "http://ex\u00e9mple.com/a"};
+
+    /** Python's white space that is not packaging's WS ({@code [ \t]}); tabs stay out, they separate the oracle's fields. */
+    private static final String[] UNICODE_SPACES = {"\u00a0", "\u2003", "\u3000", "\u0085", "\u000b", "\u001c", "\u202f"};
+    /** Line ends: Python's {@code $} allows only one final \n. */
+    private static final String[] LINE_ENDS = {"\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\n\n"};
+    /** The right side of a comparison of two strings, which packaging looks up in the environment. */
+    private static final String[] LOOKED_UP = {"python_version", "os_name", "extra", "platform_release", "sys_platform",
+        "platform_python_implementation", "os.name", "python_implementation", "a", "linux", "3.11", ""};
+    /** Python escapes and line continuations inside quoted strings. */
+    private static final String[] ESCAPES = {"\\x6c", "\\u0069", "\\N{LATIN SMALL LETTER N}", "\\N{latin small letter u}",
+        "\\\n", "\\\r", "\\\r\n", "\r", "\\x\u0661\u0661", "\\N{HANGUL SYLLABLE GA}", "\\t", "\\q"};
 
     private final Random random;
     private final Pep440Generator versions;
@@ -42,7 +58,8 @@ final class MarkerGenerator {
 
     String marker() {
         String m = expression(0);
-        return random.nextInt(25) == 0 ? versions.mutate(m) : m;
+        m = random.nextInt(25) == 0 ? versions.mutate(m) : m;
+        return random.nextInt(20) == 0 ? m + pick(LINE_ENDS) : m;
     }
 
     private String expression(int depth) {
@@ -60,10 +77,26 @@ final class MarkerGenerator {
         String variable = pick(VARIABLES);
         boolean versionLike = variable.startsWith("python") || variable.equals("implementation_version");
         // mostly sensible pairs (versions with version facts), some nonsense to exercise the errors
-        String value = quote(random.nextInt(5) == 0 ? pick(VALUES) : versionLike ? pick(VERSION_VALUES) : pick(STRING_VALUES));
+        String value = quote(decorate(random.nextInt(5) == 0 ? pick(VALUES) : versionLike ? pick(VERSION_VALUES) : pick(STRING_VALUES)));
         String op = random.nextInt(3) == 0 ? pick(OPERATORS) : versionLike ? pick(VERSION_OPERATORS) : pick(STRING_OPERATORS);
-        String space = random.nextInt(4) == 0 ? "" : " ";
+        String space = random.nextInt(4) == 0 ? "" : random.nextInt(30) == 0 ? pick(UNICODE_SPACES) : " ";
+        if (random.nextInt(12) == 0) {
+            return value + space + op + space + quote(pick(LOOKED_UP)); // two strings: the right one is looked up
+        }
         return random.nextInt(6) == 0 ? value + space + op + space + variable : variable + space + op + space + value;
+    }
+
+    /** Now and then white space Python's {@code \s} knows around a value, or an escape inside it. */
+    private String decorate(String value) {
+        return switch (random.nextInt(30)) {
+            case 0 -> pick(UNICODE_SPACES) + value;
+            case 1 -> value + pick(UNICODE_SPACES);
+            case 2, 3 -> {
+                int at = random.nextInt(value.length() + 1);
+                yield value.substring(0, at) + pick(ESCAPES) + value.substring(at);
+            }
+            default -> value;
+        };
     }
 
     private String quote(String value) {
@@ -113,6 +146,12 @@ final class MarkerGenerator {
         } else {
             if (random.nextInt(3) != 0) {
                 String spec = versions.specifierSet();
+                if (random.nextInt(10) == 0) {
+                    // after an operator Python's \s is skipped; after a version it ends the specifier
+                    int operatorEnd = spec.length() - spec.replaceFirst("^[<>=!~]+", "").length();
+                    int at = random.nextBoolean() ? operatorEnd : spec.length();
+                    spec = spec.substring(0, at) + pick(UNICODE_SPACES) + spec.substring(at);
+                }
                 r.append(random.nextInt(4) == 0 ? " (" + spec + ")" : random.nextBoolean() ? spec : " " + spec);
             }
             if (random.nextInt(3) == 0) {
@@ -120,7 +159,8 @@ final class MarkerGenerator {
             }
         }
         String text = r.toString();
-        return random.nextInt(15) == 0 ? versions.mutate(text) : text;
+        text = random.nextInt(15) == 0 ? versions.mutate(text) : text;
+        return random.nextInt(15) == 0 ? text + pick(LINE_ENDS) : text;
     }
 
     private String pick(String[] options) {

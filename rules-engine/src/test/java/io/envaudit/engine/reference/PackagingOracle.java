@@ -39,7 +39,7 @@ final class PackagingOracle {
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (Writer out = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
                 for (String question : questions) {
-                    out.write(question);
+                    out.write(escape(question));
                     out.write('\n');
                 }
             } catch (IOException e) {
@@ -54,7 +54,7 @@ final class PackagingOracle {
             }
             String line;
             while ((line = in.readLine()) != null) {
-                answers.add(line);
+                answers.add(unescape(line));
             }
         }
         writer.join();
@@ -63,6 +63,31 @@ final class PackagingOracle {
         }
         Files.deleteIfExists(script);
         return answers;
+    }
+
+    /**
+     * Questions and answers may hold line breaks (a URL is anything but space and tab), and each side's
+     * line reader would split at some: both sides write \\, \n and \r as backslash escapes.
+     */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String unescape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char e = text.charAt(++i);
+                out.append(e == 'n' ? '\n' : e == 'r' ? '\r' : e);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void requireOracle() throws IOException, InterruptedException {

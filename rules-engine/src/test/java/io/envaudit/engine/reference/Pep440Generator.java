@@ -14,6 +14,7 @@ final class Pep440Generator {
     private static final String[] OPERATORS = {"==", "!=", "<=", ">=", "<", ">", "~=", "==="};
     private static final String[] LOCAL_PARTS = {"ubuntu", "cu121", "1", "01", "abc", "g1234abc", "cpu", "2", "x", "10"};
     private static final String NOISE = "vV.-_!+*0123456789abcdeprtsx ";
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile("(~=|===|==|!=|<=|>=|<|>)\\s*(.+)");
 
     private final Random random;
 
@@ -136,7 +137,7 @@ final class Pep440Generator {
         return switch (random.nextInt(9)) {
             case 0 -> v + ".0";
             case 1 -> v.toUpperCase(java.util.Locale.ROOT);
-            case 2 -> v.replace('.', random.nextBoolean() ? '.' : '.').replaceFirst("^", random.nextBoolean() ? "v" : "");
+            case 2 -> (random.nextBoolean() ? "v" : "") + swapSeparators(v);
             case 3 -> bumpADigit(v);
             case 4 -> v.contains("+") ? v.substring(0, v.indexOf('+')) : v + "+" + LOCAL_PARTS[random.nextInt(LOCAL_PARTS.length)];
             case 5 -> v + (random.nextBoolean() ? ".post1" : "-1");
@@ -144,6 +145,50 @@ final class Pep440Generator {
             case 7 -> v + ".dev0";
             default -> v;
         };
+    }
+
+    /**
+     * The same version with other separators where PEP 440 lets them vary: around the pre, post and dev
+     * labels and inside the local label any of ".", "-", "_" may stand; between release numbers only ".".
+     */
+    String swapSeparators(String v) {
+        StringBuilder b = new StringBuilder(v);
+        int local = v.indexOf('+');
+        for (int i = 1; i < b.length() - 1; i++) {
+            char c = b.charAt(i);
+            boolean betweenDigits = Character.isDigit(b.charAt(i - 1)) && Character.isDigit(b.charAt(i + 1));
+            if (".-_".indexOf(c) >= 0 && ((local >= 0 && i > local) || !betweenDigits) && random.nextBoolean()) {
+                b.setCharAt(i, ".-_".charAt(random.nextInt(3)));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The same specifier set written another way, mostly equal to it: clauses reordered, one repeated,
+     * other spacing, and now and then a version respelled or moved a step (so some pairs differ).
+     */
+    String respelled(String set) {
+        java.util.List<String> clauses = new java.util.ArrayList<>(java.util.Arrays.asList(set.split(",", -1)));
+        java.util.Collections.shuffle(clauses, random);
+        if (random.nextInt(4) == 0) {
+            clauses.add(clauses.get(random.nextInt(clauses.size())));
+        }
+        StringBuilder out = new StringBuilder();
+        for (String clause : clauses) {
+            java.util.regex.Matcher m = CLAUSE.matcher(clause.strip());
+            String written = clause;
+            if (m.matches() && random.nextInt(3) == 0) {
+                String operand = m.group(2);
+                // a wildcard or an arbitrary-equality operand is text to respell only as it is
+                if (!operand.endsWith(".*") && !m.group(1).equals("===")) {
+                    operand = mutateKeepingShape(operand);
+                }
+                written = m.group(1) + (random.nextBoolean() ? " " : "") + operand;
+            }
+            out.append(out.length() == 0 ? "" : random.nextBoolean() ? "," : " , ").append(written);
+        }
+        return out.toString();
     }
 
     /** A version close to an operand of {@code spec}, so that matching is decided by the interesting rules. */
