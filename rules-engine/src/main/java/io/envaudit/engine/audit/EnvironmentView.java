@@ -36,6 +36,8 @@ public final class EnvironmentView {
     private final Map<String, InstalledVersion> virtual;
     private final MarkerEnvironment markers;
     private final NameMap names;
+    /** True when no package carries Python, so {@code python} specs read the platform's Python version. */
+    private final boolean pythonIsVirtual;
     /** Every name a rule may be indexed by, made once. */
     private final List<String> indexNames;
 
@@ -54,6 +56,7 @@ public final class EnvironmentView {
             putPython(snapshot.getPlatform().getPythonVersion());
         }
         this.markers = MarkerEnvironment.of(markerFacts(snapshot.getPlatform(), pythonVersion()));
+        this.pythonIsVirtual = !byDistribution.containsKey("python");
         Set<String> all = new java.util.LinkedHashSet<>(byDistribution.keySet());
         all.addAll(byCondaName.keySet()); // a pip package's conda name is its distribution: one lookup, not two
         all.addAll(virtual.keySet());
@@ -155,7 +158,7 @@ public final class EnvironmentView {
 
     /** The packages a spec's name refers to: by distribution (PEP 508), conda name (conda) or virtual name. */
     List<InstalledPackageView> candidates(PackageSpec spec) {
-        if (spec.isVirtual() || (spec.name().equals("python") && !byDistribution.containsKey("python"))) {
+        if (isVirtualPresent(spec)) {
             return List.of();
         }
         return spec.grammar() == Flavor.CONDA ? byCondaName.getOrDefault(spec.name(), List.of()) : distribution(spec.name());
@@ -167,22 +170,31 @@ public final class EnvironmentView {
     }
 
     boolean isVirtualPresent(PackageSpec spec) {
-        return spec.isVirtual() || (spec.name().equals("python") && !byDistribution.containsKey("python"));
+        return spec.isVirtual() || (pythonIsVirtual && spec.name().equals("python"));
     }
 
-    /** Does this package satisfy the spec's version, build, channel and marker? */
+    /** Does this package satisfy the spec's version, build, channel and marker? Allocates nothing on a plain answer. */
     Match matches(PackageSpec spec, InstalledPackageView p) {
         Match marker = markerHolds(spec);
         if (!marker.yes()) {
             return marker;
         }
-        if (spec.matchSpec() != null && p.isConda()) {
-            return versionUnknown(p).orElseGet(() -> decide(() -> spec.matchSpec().matches(p.condaRecord(), p.version().conda()), spec, p));
-        }
-        if (spec.version() == null) {
+        boolean byMatchSpec = spec.matchSpec() != null && p.isConda();
+        if (!byMatchSpec && spec.version() == null) {
             return Match.YES;
         }
-        return versionUnknown(p).orElseGet(() -> decide(() -> spec.version().matches(p.version()), spec, p));
+        if (p.version() == null) {
+            return Match.unknown(p.name() + " has version '" + p.record().getVersion() + "', which does not parse: "
+                    + p.versionError());
+        }
+        try {
+            boolean holds = byMatchSpec
+                    ? spec.matchSpec().matches(p.condaRecord(), p.version().conda())
+                    : spec.version().matches(p.version());
+            return holds ? Match.YES : Match.NO;
+        } catch (IllegalArgumentException e) {
+            return Match.unknown("'" + spec + "' cannot be decided for " + p + ": " + e.getMessage());
+        }
     }
 
     /** Does the platform fact behind a virtual spec satisfy it? Unknown when the snapshot lacks the fact. */
@@ -224,21 +236,6 @@ public final class EnvironmentView {
             case FALSE -> Match.NO;
             case UNKNOWN -> Match.unknown("the snapshot lacks a fact the marker '" + spec.marker() + "' reads");
         };
-    }
-
-    private static Optional<Match> versionUnknown(InstalledPackageView p) {
-        return p.version() == null
-                ? Optional.of(Match.unknown(p.name() + " has version '" + p.record().getVersion() + "', which does not parse: "
-                        + p.versionError()))
-                : Optional.empty();
-    }
-
-    private static Match decide(java.util.function.BooleanSupplier test, PackageSpec spec, InstalledPackageView p) {
-        try {
-            return test.getAsBoolean() ? Match.YES : Match.NO;
-        } catch (IllegalArgumentException e) {
-            return Match.unknown("'" + spec + "' cannot be decided for " + p + ": " + e.getMessage());
-        }
     }
 
     static String describeVirtual(String name) {

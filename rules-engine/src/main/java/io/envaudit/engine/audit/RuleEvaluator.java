@@ -26,9 +26,11 @@ final class RuleEvaluator {
         if (!ScopeCheck.covers(rule.scope(), environment.snapshot())) {
             return;
         }
-        List<InstalledPackageView> subjects = new ArrayList<>();
-        for (int i = 0; i < rule.when().size(); i++) {
-            PackageSpec spec = rule.when().get(i);
+        // Indexed loops throughout: an audit runs this for every candidate rule, and iterators are garbage.
+        List<InstalledPackageView> subjects = List.of();
+        List<PackageSpec> when = rule.when();
+        for (int i = 0; i < when.size(); i++) {
+            PackageSpec spec = when.get(i);
             Found found = find(rule, spec, environment, true);
             if (!found.any()) {
                 if (found.unknown != null) {
@@ -37,14 +39,14 @@ final class RuleEvaluator {
                 return;
             }
             if (i == 0) {
-                subjects.addAll(found.matches);
+                subjects = found.matches;
             }
         }
         if (subjects.isEmpty()) {
             check(rule, null, environment, sink);
         } else {
-            for (InstalledPackageView subject : subjects) {
-                check(rule, subject, environment, sink);
+            for (int i = 0; i < subjects.size(); i++) {
+                check(rule, subjects.get(i), environment, sink);
             }
         }
     }
@@ -60,26 +62,37 @@ final class RuleEvaluator {
         if (environment.isVirtualPresent(spec)) {
             Match match = environment.matchesVirtual(spec);
             return switch (match.kind()) {
-                case YES -> new Found(List.of(), true, null);
-                case NO -> new Found(List.of(), false, null);
+                case YES -> VIRTUAL_MATCH;
+                case NO -> NOTHING;
                 case UNKNOWN -> new Found(List.of(), false, match.reason());
             };
         }
-        List<InstalledPackageView> matches = new ArrayList<>();
+        List<InstalledPackageView> matches = List.of();
         String unknown = null;
-        for (InstalledPackageView p : environment.candidates(spec)) {
+        List<InstalledPackageView> candidates = environment.candidates(spec);
+        for (int i = 0; i < candidates.size(); i++) {
+            InstalledPackageView p = candidates.get(i);
             if (asWhen && !ScopeCheck.admits(rule.scope(), p)) {
                 continue;
             }
             Match match = environment.matches(spec, p);
             if (match.yes()) {
+                if (matches.isEmpty()) {
+                    matches = new ArrayList<>(1);
+                }
                 matches.add(p);
             } else if (match.unknown()) {
                 unknown = match.reason();
             }
         }
-        return new Found(matches, false, matches.isEmpty() ? unknown : null);
+        if (matches.isEmpty()) {
+            return unknown == null ? NOTHING : new Found(List.of(), false, unknown);
+        }
+        return new Found(matches, false, null);
     }
+
+    private static final Found NOTHING = new Found(List.of(), false, null);
+    private static final Found VIRTUAL_MATCH = new Found(List.of(), true, null);
 
     /** What one subject broke, collected lazily: most rules find nothing, and then allocate nothing. */
     private static final class Findings {
@@ -112,13 +125,17 @@ final class RuleEvaluator {
     /** Everything the rule asks of one subject (null: a rule with no package subject), as one conflict. */
     private static void check(Rule rule, InstalledPackageView subject, EnvironmentView environment, AuditSink sink) {
         Findings findings = new Findings();
-        for (PackageSpec required : rule.require()) {
+        List<PackageSpec> require = rule.require();
+        for (int i = 0; i < require.size(); i++) {
+            PackageSpec required = require.get(i);
             if (subject != null && judgedByOwnDepends(subject, required, environment)) {
                 continue;
             }
             requireOne(required, subject, environment, findings);
         }
-        for (PackageSpec forbidden : rule.forbid()) {
+        List<PackageSpec> forbid = rule.forbid();
+        for (int f = 0; f < forbid.size(); f++) {
+            PackageSpec forbidden = forbid.get(f);
             Found found = find(rule, forbidden, environment, false);
             if (found.virtualMatch) {
                 findings.problem(who(subject) + " cannot run with " + forbidden.text() + " (" + virtualDescription(forbidden, environment) + ")");
@@ -171,7 +188,8 @@ final class RuleEvaluator {
             }
             return;
         }
-        for (InstalledPackageView p : installed) {
+        for (int i = 0; i < installed.size(); i++) {
+            InstalledPackageView p = installed.get(i);
             Match match = environment.matches(required, p);
             if (match.yes()) {
                 return; // one install in range satisfies the requirement
@@ -196,7 +214,7 @@ final class RuleEvaluator {
         }
         for (String depends : subject.record().getDepends()) {
             try {
-                MatchSpec spec = MatchSpec.parse(depends);
+                MatchSpec spec = ParseCache.MATCH_SPECS.get(depends);
                 if (spec.name() != null && environment.distributionOfConda(spec.name()).equals(required.name())) {
                     return true;
                 }

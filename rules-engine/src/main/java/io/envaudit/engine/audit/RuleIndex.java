@@ -51,8 +51,9 @@ public final class RuleIndex {
     public List<Rule> candidates(EnvironmentView environment) {
         BitSet taken = new BitSet(rules.size());
         List<Rule> candidates = new ArrayList<>(always);
-        for (String name : environment.names()) {
-            int[] positions = byName.get(name);
+        List<String> names = environment.names();
+        for (int n = 0; n < names.size(); n++) {
+            int[] positions = byName.get(names.get(n));
             if (positions != null) {
                 for (int position : positions) {
                     if (!taken.get(position)) {

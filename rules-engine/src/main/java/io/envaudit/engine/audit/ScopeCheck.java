@@ -13,6 +13,9 @@ final class ScopeCheck {
     }
 
     static boolean covers(Scope scope, EnvironmentSnapshot snapshot) {
+        if (scope.isEverywhere()) {
+            return true;
+        }
         for (Map.Entry<String, Glob> label : scope.labels().entrySet()) {
             if (!label.getValue().matches(snapshot.getHost().getLabels().get(label.getKey()))) {
                 return false;
@@ -43,6 +46,9 @@ final class ScopeCheck {
 
     /** A rule's installers and channels select which packages its {@code when} specs may match. */
     static boolean admits(Scope scope, InstalledPackageView p) {
+        if (!scope.selectsPackages()) {
+            return true;
+        }
         if (!scope.installers().isEmpty() && !scope.installers().contains(p.record().getInstaller())) {
             return false;
         }

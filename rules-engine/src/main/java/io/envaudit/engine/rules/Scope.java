@@ -31,6 +31,11 @@ public record Scope(Map<String, Glob> labels, List<Glob> hosts, List<Glob> envir
         channels = Set.copyOf(channels);
     }
 
+    /** True when the scope selects no environments: every environment is in it. */
+    public boolean isEverywhere() {
+        return labels.isEmpty() && hosts.isEmpty() && environments.isEmpty() && platform.isEmpty();
+    }
+
     /** True when the scope restricts which packages may match. */
     public boolean selectsPackages() {
         return !installers.isEmpty() || !channels.isEmpty();

@@ -1,6 +1,7 @@
 package io.envaudit.engine.audit.checks;
 
 import io.envaudit.engine.audit.AuditSink;
+import io.envaudit.engine.audit.ParseCache;
 import io.envaudit.engine.audit.Check;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.InstalledPackageView;
@@ -30,7 +31,6 @@ import java.util.Set;
  * finding, not this one's. {@code constrains} are checked against conda records only, as conda does.
  */
 public final class CondaDependsCheck implements Check {
-    private static final ParseCache<MatchSpec> MATCH_SPECS = new ParseCache<>(1 << 16, MatchSpec::parse);
 
     public static final String ID = "conda-depends";
     private static final About ABOUT = new About(ID, Severity.ERROR,
@@ -214,7 +214,7 @@ public final class CondaDependsCheck implements Check {
     private static MatchSpec parse(String text, String field, SubjectFindings findings) {
         MatchSpec spec;
         try {
-            spec = MATCH_SPECS.get(text);
+            spec = ParseCache.MATCH_SPECS.get(text);
         } catch (IllegalArgumentException e) {
             findings.undecided(field + " '" + text + "' does not parse: " + e.getMessage());
             return null;

@@ -1,6 +1,7 @@
 package io.envaudit.engine.audit.checks;
 
 import io.envaudit.engine.audit.AuditSink;
+import io.envaudit.engine.audit.ParseCache;
 import io.envaudit.engine.audit.Check;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.InstalledPackageView;
@@ -29,7 +30,6 @@ import java.util.TreeSet;
  * shadows OS and conda ones; several installs of the same kind must agree, or the requirement is undecided.
  */
 public final class PipRequirementsCheck implements Check {
-    private static final ParseCache<Requirement> REQUIREMENTS = new ParseCache<>(1 << 16, Requirement::parse);
 
     public static final String ID = "pip-requirements";
     private static final About ABOUT = new About(ID, Severity.ERROR,
@@ -62,7 +62,7 @@ public final class PipRequirementsCheck implements Check {
     private static void check(EnvironmentView environment, String requirer, String text, SubjectFindings findings) {
         Requirement requirement;
         try {
-            requirement = REQUIREMENTS.get(text);
+            requirement = ParseCache.REQUIREMENTS.get(text);
         } catch (IllegalArgumentException e) {
             findings.undecided("Requires-Dist '" + text + "' does not parse: " + e.getMessage());
             return;
