@@ -77,23 +77,28 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(EmbeddedKafkaConfig config) {
         long startNanos = System.nanoTime();
         DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        EmbeddedKafka kafka;
         try {
             Path logDir = config.dataDir().resolve(LOG_DIR_NAME);
             ListenerPorts ports = ListenerPorts.resolve(config, ListenerPorts.read(config.dataDir()));
             String clusterId = formatOnce(logDir);
-            Map<String, String> props = BrokerProperties.of(logDir, ports, config.brokerProperties());
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-            EmbeddedKafka kafka = new EmbeddedKafka(config, ports, clusterId, server, lock);
-            kafka.startAndAwaitReady(startNanos);
-            // Recorded only once it has worked, so a failed first start does not pin bad ports.
-            ports.write(config.dataDir());
-            LOG.info("Kafka up at {} (cluster {}, data {}) in {} ms", kafka.bootstrapServers(),
-                    clusterId, config.dataDir(), elapsedMillis(startNanos));
-            return kafka;
+            kafka = new EmbeddedKafka(config, ports, clusterId, createServer(config, logDir, ports), lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
+        // From here on the broker owns the lock: it is released once the broker has stopped.
+        kafka.startAndAwaitReady(startNanos);
+        try {
+            // Recorded only once it has worked, so a failed first start does not pin bad ports.
+            kafka.ports.write(config.dataDir());
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        LOG.info("Kafka up at {} (cluster {}, data {}) in {} ms", kafka.bootstrapServers(),
+                kafka.clusterId, config.dataDir(), elapsedMillis(startNanos));
+        return kafka;
     }
 
     /** {@code 127.0.0.1:port}: the same on every start with the same data dir and port 0. */
@@ -159,9 +164,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         return clusterId;
     }
 
+    private static KafkaRaftServer createServer(EmbeddedKafkaConfig config, Path logDir, ListenerPorts ports) {
+        Map<String, String> props = BrokerProperties.of(logDir, ports, config.brokerProperties());
+        try {
+            return new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+        } catch (RuntimeException e) {
+            throw new EmbeddedKafkaException("Kafka broker in " + config.dataDir() + " cannot be set up: "
+                    + causes(e), e);
+        }
+    }
+
+    /** Starts the server; on any failure it is stopped and the lock released (see below for when). */
     private void startAndAwaitReady(long startNanos) {
         long deadline = startNanos + config.startTimeout().toNanos();
-        // startup() blocks until the broker is unfenced, and has no timeout of its own.
+        // startup() blocks until the broker is unfenced and cannot be interrupted; Kafka bounds it
+        // only with its own timeouts, so it runs on a thread of its own to honour startTimeout.
         CompletableFuture<Void> started = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
@@ -175,19 +192,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         starter.start();
         try {
             started.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
-            awaitServing(deadline);
         } catch (ExecutionException e) {
             stopAfterFailure();
             Throwable cause = e.getCause();
             throw new EmbeddedKafkaException(describe() + " failed to start: " + causes(cause) + hint(cause), cause);
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // A shutdown() while startup() still runs leaves awaitShutdown() waiting forever (seen
+            // with 4.4.0), so the stop waits for startup() to end, after this method has thrown.
+            started.whenComplete((ignored, failure) -> stopAfterFailure());
+            throw new EmbeddedKafkaException(describe() + " did not start within " + config.startTimeout().toMillis()
+                    + " ms; it is stopped, and the data dir released, once Kafka's start-up returns. "
+                    + "Set a longer startTimeout, or see the Kafka log (loggers kafka, org.apache.kafka)", e);
+        }
+        try {
+            awaitServing(deadline);
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             stopAfterFailure();
-            throw new EmbeddedKafkaException(describe() + " did not start within " + config.startTimeout().toSeconds()
-                    + " s; set a longer startTimeout or see the Kafka log (logger kafka, org.apache.kafka)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopAfterFailure();
-            throw new EmbeddedKafkaException(describe() + ": interrupted while starting", e);
+            throw new EmbeddedKafkaException(describe() + " started but did not answer an admin client within "
+                    + config.startTimeout().toMillis() + " ms: " + causes(e), e);
         } catch (RuntimeException e) {
             stopAfterFailure();
             throw e;
@@ -228,6 +256,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             stop(server);
         } catch (RuntimeException e) {
             LOG.warn("{}: shutdown after a failed start also failed", describe(), e);
+        } finally {
+            lock.close();
         }
     }
 
