@@ -280,6 +280,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 text.append(": ").append(message);
             }
         }
+        while (text.length() > 0 && text.charAt(text.length() - 1) == '.') {
+            text.setLength(text.length() - 1);
+        }
         return text.toString();
     }
 
