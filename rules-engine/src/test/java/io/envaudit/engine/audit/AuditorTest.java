@@ -180,6 +180,32 @@ class AuditorTest {
     }
 
     @Test
+    void oneRuleYieldsOneConflictPerSubjectPackage() {
+        Rule numpy2 = rule("tf-numpy2", Scope.EVERYWHERE, specs("tensorflow<2.18"), List.of(), specs("numpy>=2"));
+        EnvironmentView twoTensorflows = environment().pip("tensorflow", "2.17.0")
+                .conda("tensorflow-base", "2.16.1", "conda-forge", "cpu_py310h1").pip("numpy", "2.0.2").view();
+        assertEquals(List.of("tensorflow", "tensorflow-base"),
+                audit(twoTensorflows, numpy2).conflicts().stream().map(Conflict::subject).sorted().toList());
+    }
+
+    @Test
+    void builtInChecksCanBeSwitchedOffOrRegradedByRuleId() {
+        EnvironmentView mixed = environment().conda("numpy", "1.26.4", "defaults", "py310h1")
+                .conda("scipy", "1.11.4", "conda-forge", "py310h1").view();
+        List<Check> checks = io.envaudit.engine.audit.checks.BuiltInChecks.all();
+        Conflict byDefault = new Auditor(new RuleSet(List.of(), List.of(), Map.of()), checks).audit(mixed, NOW).conflicts().stream()
+                .filter(c -> c.ruleId().equals("channel-mix")).findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, byDefault.severity());
+        AuditResult regraded = new Auditor(new RuleSet(List.of(), List.of(),
+                Map.of("channel-mix", new RuleSet.CheckSetting(true, Severity.ERROR))), checks).audit(mixed, NOW);
+        assertEquals(Severity.ERROR, regraded.conflicts().stream().filter(c -> c.ruleId().equals("channel-mix")).findFirst()
+                .orElseThrow().severity());
+        AuditResult off = new Auditor(new RuleSet(List.of(), List.of(),
+                Map.of("channel-mix", new RuleSet.CheckSetting(false, null))), checks).audit(mixed, NOW);
+        assertTrue(off.conflicts().stream().noneMatch(c -> c.ruleId().equals("channel-mix")), off.conflicts().toString());
+    }
+
+    @Test
     void onlyRulesMentioningInstalledPackagesAreEvaluated() {
         RuleIndex index = new RuleIndex(List.of(PROTOBUF_CAP,
                 rule("other", Scope.EVERYWHERE, specs("jax>=0.4"), specs("jaxlib>=0.4"), List.of())));
