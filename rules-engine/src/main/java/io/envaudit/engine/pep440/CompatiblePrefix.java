@@ -107,7 +107,7 @@ final class CompatiblePrefix {
 
     private static int numericRun(List<String> parts) {
         int n = 0;
-        while (n < parts.size() && !parts.get(n).isEmpty() && parts.get(n).chars().allMatch(Character::isDigit)) {
+        while (n < parts.size() && !parts.get(n).isEmpty() && LocalLabel.isDigits(parts.get(n))) {
             n++;
         }
         return n;

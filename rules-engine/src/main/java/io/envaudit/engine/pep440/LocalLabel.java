@@ -29,7 +29,8 @@ final class LocalLabel {
         return new LocalLabel(segments);
     }
 
-    private static boolean isDigits(String s) {
+    /** ASCII digits only: PEP 440's numbers are ASCII, whatever Java's {@code Character.isDigit} accepts. */
+    static boolean isDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
