@@ -34,9 +34,10 @@ import java.util.concurrent.Callable;
 /** {@code envaudit audit}: check environment snapshots against the rules, with no Kafka at all. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "Audit environment snapshots (plain JSON, docs/snapshot.md; - for stdin) against the default rule pack,",
-            "or the given rule files, and the built-in checks.",
-            "Exit 0 when no conflict of severity error or above counts, 1 when one does, 2 on bad input."})
+            "Audit environment snapshots against the rules and the built-in checks, with no Kafka.",
+            "Snapshots are plain JSON (docs/snapshot.md); - reads stdin. The default rule pack is used unless",
+            "--rules names other files. Exit 0 when no conflict of severity error or above counts, 1 when one",
+            "does, 2 on bad input."})
 final class AuditCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -56,7 +57,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "The lowest severity that makes an environment drifted (default: warning).")
     Severity driftThreshold;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "Judge waivers at this ISO-8601 instant instead of now.")
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Judge waivers at this moment instead of now: an ISO-8601 instant, or a date (its start, UTC).")
     Instant at;
 
     @CommandLine.Spec
@@ -70,7 +72,7 @@ final class AuditCommand implements Callable<Integer> {
         Auditor auditor;
         try {
             auditor = loadAuditor(err);
-        } catch (IOException e) {
+        } catch (RuleFileArguments.Unreadable e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
@@ -91,8 +93,9 @@ final class AuditCommand implements Callable<Integer> {
             } catch (PlainJsonException e) {
                 err.println("error: " + e.getMessage());
                 badInput = true;
-            } catch (IOException e) {
-                err.println("error: cannot read " + name + ": " + e.getMessage());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+                err.println("error: cannot read " + name + ": " + (Files.isDirectory(Path.of(name)) ? "it is a directory" : cause.getMessage()));
                 badInput = true;
             }
         }
@@ -110,12 +113,14 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** The auditor of the chosen rules, or null after printing the problems that make them unusable. */
-    private Auditor loadAuditor(PrintWriter err) throws IOException {
+    private Auditor loadAuditor(PrintWriter err) throws RuleFileArguments.Unreadable {
         List<RuleFile> files = new ArrayList<>();
         if (rulePaths.isEmpty() || withDefaultRules) {
             files.addAll(DefaultRulePack.files());
         }
-        files.addAll(RuleFile.readAll(rulePaths));
+        if (!rulePaths.isEmpty()) {
+            files.addAll(RuleFileArguments.read(rulePaths));
+        }
         // expiry is the audit's to judge, at its own time: an expired waiver simply stops applying
         LoadedRules loaded = RuleFileLoader.load(files, "user", new HashSet<>(BuiltInChecks.ids()), null);
         if (loaded.hasErrors()) {
@@ -132,6 +137,20 @@ final class AuditCommand implements Callable<Integer> {
             return new InputStreamReader(System.in, StandardCharsets.UTF_8);
         }
         return Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8);
+    }
+
+    /** Reads {@code --at}: an instant, or a date meaning its start in UTC. */
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        : Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is neither an ISO-8601 instant "
+                        + "(2026-12-01T00:00:00Z) nor a date (2026-12-01)");
+            }
+        }
     }
 
     /** Reads {@code --drift-threshold}. */

@@ -9,10 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /** {@code envaudit rules}: work on rule files before an audit uses them. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
@@ -56,17 +52,9 @@ final class RulesCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<RuleFile> files;
             try {
-                files = RuleFile.readAll(paths);
-            } catch (NoSuchFileException e) {
-                return usageError(err, "no such file or directory: " + e.getFile());
-            } catch (FileSystemException e) {
-                return usageError(err, "cannot read " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason()));
-            } catch (IOException e) {
+                files = RuleFileArguments.read(paths);
+            } catch (RuleFileArguments.Unreadable e) {
                 return usageError(err, e.getMessage());
-            }
-            if (files.isEmpty()) {
-                return usageError(err, "no *.yaml or *.yml files in " + paths.stream().map(Path::toString)
-                        .collect(Collectors.joining(", ")));
             }
             LoadedRules loaded = RuleFileLoader.load(files, "user", Set.copyOf(BuiltInChecks.ids()), Instant.now());
             loaded.problems().forEach(out::println);

@@ -54,10 +54,16 @@ public final class AvroPlainJson {
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new PlainJsonException(sourceName, line, column, "", "not valid JSON: " + e.getOriginalMessage());
+            throw new PlainJsonException(sourceName, line, Math.max(1, column), "", "not valid JSON: " + withoutParserInternals(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + sourceName, e);
         }
+    }
+
+    /** Jackson appends where a value started, in its own notation; the line and column already say where. */
+    private static String withoutParserInternals(String message) {
+        int internals = message.indexOf(" (start marker at");
+        return internals < 0 ? message : message.substring(0, internals);
     }
 
     /** Writes the record as indented plain JSON. */
@@ -241,7 +247,7 @@ public final class AvroPlainJson {
 
         PlainJsonException error(String path, String problem) {
             var location = parser.currentTokenLocation();
-            return new PlainJsonException(sourceName, location.getLineNr(), location.getColumnNr(), path, problem);
+            return new PlainJsonException(sourceName, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()), path, problem);
         }
 
         private static String describe(JsonToken token) {
