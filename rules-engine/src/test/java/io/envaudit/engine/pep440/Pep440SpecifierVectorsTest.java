@@ -8,10 +8,10 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.envaudit.engine.pep440.Pep440VersionVectorsTest.PROVENANCE;
-import static io.envaudit.engine.pep440.Pep440VersionVectorsTest.name;
+import static io.envaudit.engine.pep440.Pep440VersionVectorsTest.DIR;
 import static io.envaudit.engine.pep440.Pep440VersionVectorsTest.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,11 +31,7 @@ class Pep440SpecifierVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> everyFileHasTheRowsProvenanceCounts() {
-        return Stream.of(new Object[] {"specifiers-valid.txt", 2}, new Object[] {"specifiers-invalid.txt", 2},
-                        new Object[] {"specifier-normalize.tsv", 3}, new Object[] {"specifier-equality.tsv", 5},
-                        new Object[] {"specifier-contains.tsv", 10})
-                .map(f -> VectorFile.dynamicTest((String) f[0], () -> assertEquals(
-                        VectorFile.documentedRows(PROVENANCE, (String) f[0]), rows((String) f[0], (Integer) f[1]).size())));
+        return VectorFile.rowCountsMatchProvenance(DIR, Map.of("specifiers-valid.txt", 2, "specifiers-invalid.txt", 2, "specifier-normalize.tsv", 3, "specifier-equality.tsv", 5, "specifier-contains.tsv", 10));
     }
 
     /** {@code kind(text)}: a Specifier or a SpecifierSet, by the row's kind column. */
@@ -49,26 +45,26 @@ class Pep440SpecifierVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> specifiersValid() {
-        return rows("specifiers-valid.txt", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
+        return rows("specifiers-valid.txt", 2).stream().map(row -> VectorFile.dynamicTest(row.displayName(),
                 () -> parse(row.value(0), row.value(1))));
     }
 
     @TestFactory
     Stream<DynamicTest> specifiersInvalid() {
-        return rows("specifiers-invalid.txt", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
+        return rows("specifiers-invalid.txt", 2).stream().map(row -> VectorFile.dynamicTest(row.displayName(),
                 () -> assertThrows(InvalidSpecException.class, () -> parse(row.value(0), row.value(1)))));
     }
 
     @TestFactory
     Stream<DynamicTest> specifierNormalize() {
-        return rows("specifier-normalize.tsv", 3).stream().map(row -> VectorFile.dynamicTest(name(row),
+        return rows("specifier-normalize.tsv", 3).stream().map(row -> VectorFile.dynamicTest(row.displayName(),
                 () -> assertEquals(row.value(2), parse(row.value(0), row.value(1)).toString())));
     }
 
     /** {@code kind(left) op kind(right)}; equal objects must also hash alike, and equality is symmetric. */
     @TestFactory
     Stream<DynamicTest> specifierEquality() {
-        return rows("specifier-equality.tsv", 5).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
+        return rows("specifier-equality.tsv", 5).stream().map(row -> VectorFile.dynamicTest(row.displayName(), () -> {
             Object left = parse(row.value(0), row.value(1));
             Object right = parse(row.value(0), row.value(3));
             boolean equal = left.equals(right);
@@ -88,7 +84,7 @@ class Pep440SpecifierVectorsTest {
     /** Columns: kind spec version prereleases expected call_prereleases call_installed method filter_input test. */
     @TestFactory
     Stream<DynamicTest> specifierContains() {
-        return rows("specifier-contains.tsv", 10).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
+        return rows("specifier-contains.tsv", 10).stream().map(row -> VectorFile.dynamicTest(row.displayName(), () -> {
             Object spec = parse(row.value(0), row.value(1));
             String item = row.value(2);
             Boolean constructed = optional(row.value(3));

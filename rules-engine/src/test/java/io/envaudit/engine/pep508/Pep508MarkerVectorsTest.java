@@ -23,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class Pep508MarkerVectorsTest {
     static final String DIR = "/vectors/pep508/";
-    static final String PROVENANCE = DIR + "PROVENANCE.md";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -41,41 +40,34 @@ class Pep508MarkerVectorsTest {
         return VectorFile.rows(DIR + file, columns).toList();
     }
 
-    static String name(Row row) {
-        return row.location() + " " + String.join(" | ", row.columns());
-    }
 
     @TestFactory
     Stream<DynamicTest> everyFileHasTheRowsProvenanceCounts() {
-        return Stream.of(new Object[] {"markers-eval.tsv", 4}, new Object[] {"markers-invalid.txt", 1},
-                        new Object[] {"markers-valid.txt", 1}, new Object[] {"markers-normalize.tsv", 2},
-                        new Object[] {"markers-equality.tsv", 4})
-                .map(f -> VectorFile.dynamicTest((String) f[0], () -> assertEquals(
-                        VectorFile.documentedRows(PROVENANCE, (String) f[0]), rows((String) f[0], (Integer) f[1]).size())));
+        return VectorFile.rowCountsMatchProvenance(DIR, Map.of("markers-eval.tsv", 4, "markers-invalid.txt", 1, "markers-valid.txt", 1, "markers-normalize.tsv", 2, "markers-equality.tsv", 4));
     }
 
     @TestFactory
     Stream<DynamicTest> markersValid() {
-        return rows("markers-valid.txt", 1).stream().map(row -> VectorFile.dynamicTest(name(row),
+        return rows("markers-valid.txt", 1).stream().map(row -> VectorFile.dynamicTest(row.displayName(),
                 () -> Marker.parse(row.value(0))));
     }
 
     @TestFactory
     Stream<DynamicTest> markersInvalid() {
-        return rows("markers-invalid.txt", 1).stream().map(row -> VectorFile.dynamicTest(name(row),
+        return rows("markers-invalid.txt", 1).stream().map(row -> VectorFile.dynamicTest(row.displayName(),
                 () -> assertThrows(InvalidSpecException.class, () -> Marker.parse(row.value(0)))));
     }
 
     @TestFactory
     Stream<DynamicTest> markersNormalize() {
-        return rows("markers-normalize.tsv", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
+        return rows("markers-normalize.tsv", 2).stream().map(row -> VectorFile.dynamicTest(row.displayName(),
                 () -> assertEquals(row.value(1), Marker.parse(row.value(0)).toString())));
     }
 
     /** {@code Marker(left) op Marker(right)}; the tests assert equal hashes exactly for equal markers. */
     @TestFactory
     Stream<DynamicTest> markersEquality() {
-        return rows("markers-equality.tsv", 4).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
+        return rows("markers-equality.tsv", 4).stream().map(row -> VectorFile.dynamicTest(row.displayName(), () -> {
             Marker left = Marker.parse(row.value(0));
             Marker right = Marker.parse(row.value(2));
             boolean equal = left.equals(right);
@@ -95,7 +87,7 @@ class Pep508MarkerVectorsTest {
         return rows("markers-eval.tsv", 4).stream().map(row -> {
             boolean noEnvironment = row.value(1).equals("{}");
             String note = noEnvironment ? "  [no environment: asked with os_name " + String.join(", ", OS_NAMES) + " in turn]" : "";
-            return VectorFile.dynamicTest(name(row) + note, () -> {
+            return VectorFile.dynamicTest(row.displayName() + note, () -> {
                 Marker marker = Marker.parse(row.value(0));
                 List<Map<String, String>> environments = noEnvironment
                         ? OS_NAMES.stream().map(os -> Map.of("os_name", os)).toList()

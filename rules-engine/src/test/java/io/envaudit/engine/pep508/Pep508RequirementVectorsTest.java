@@ -5,11 +5,11 @@ import io.envaudit.engine.version.InvalidSpecException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static io.envaudit.engine.pep508.Pep508MarkerVectorsTest.PROVENANCE;
-import static io.envaudit.engine.pep508.Pep508MarkerVectorsTest.name;
+import static io.envaudit.engine.pep508.Pep508MarkerVectorsTest.DIR;
 import static io.envaudit.engine.pep508.Pep508MarkerVectorsTest.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,16 +22,13 @@ class Pep508RequirementVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> everyFileHasTheRowsProvenanceCounts() {
-        return Stream.of(new Object[] {"requirements.tsv", 7}, new Object[] {"requirements-invalid.txt", 1},
-                        new Object[] {"requirements-normalize.tsv", 2}, new Object[] {"requirements-equality.tsv", 4})
-                .map(f -> VectorFile.dynamicTest((String) f[0], () -> assertEquals(
-                        VectorFile.documentedRows(PROVENANCE, (String) f[0]), rows((String) f[0], (Integer) f[1]).size())));
+        return VectorFile.rowCountsMatchProvenance(DIR, Map.of("requirements.tsv", 7, "requirements-invalid.txt", 1, "requirements-normalize.tsv", 2, "requirements-equality.tsv", 4));
     }
 
     /** Columns: input, name, url, extras (sorted, comma-joined), str(specifier), str(marker); empty = none. */
     @TestFactory
     Stream<DynamicTest> requirements() {
-        return rows("requirements.tsv", 7).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
+        return rows("requirements.tsv", 7).stream().map(row -> VectorFile.dynamicTest(row.displayName(), () -> {
             Requirement requirement = Requirement.parse(row.value(0));
             assertEquals(row.value(1), requirement.name(), "name");
             assertEquals(row.value(2), requirement.url() == null ? "" : requirement.url(), "url");
@@ -44,7 +41,7 @@ class Pep508RequirementVectorsTest {
     /** {@code <empty>} on a line of its own is the empty string (test_error_when_empty_string). */
     @TestFactory
     Stream<DynamicTest> requirementsInvalid() {
-        return rows("requirements-invalid.txt", 1).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
+        return rows("requirements-invalid.txt", 1).stream().map(row -> VectorFile.dynamicTest(row.displayName(), () -> {
             String input = row.column(0).equals("<empty>") ? "" : row.value(0);
             assertThrows(InvalidSpecException.class, () -> Requirement.parse(input));
         }));
@@ -52,14 +49,14 @@ class Pep508RequirementVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> requirementsNormalize() {
-        return rows("requirements-normalize.tsv", 2).stream().map(row -> VectorFile.dynamicTest(name(row),
+        return rows("requirements-normalize.tsv", 2).stream().map(row -> VectorFile.dynamicTest(row.displayName(),
                 () -> assertEquals(row.value(1), Requirement.parse(row.value(0)).toString())));
     }
 
     /** {@code Requirement(left) == Requirement(right)}; "hashes are equal exactly when expected is true". */
     @TestFactory
     Stream<DynamicTest> requirementsEquality() {
-        return rows("requirements-equality.tsv", 4).stream().map(row -> VectorFile.dynamicTest(name(row), () -> {
+        return rows("requirements-equality.tsv", 4).stream().map(row -> VectorFile.dynamicTest(row.displayName(), () -> {
             Requirement left = Requirement.parse(row.value(0));
             Requirement right = Requirement.parse(row.value(2));
             boolean equal = left.equals(right);

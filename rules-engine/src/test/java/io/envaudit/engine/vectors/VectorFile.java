@@ -28,6 +28,11 @@ public final class VectorFile {
             return i < columns.length ? columns[i] : "";
         }
 
+        /** How a dynamic test shows the row: {@code file:line column | column ...}. */
+        public String displayName() {
+            return location() + " " + String.join(" | ", columns);
+        }
+
         public String location() {
             return file.substring(file.lastIndexOf('/') + 1) + ":" + line;
         }
@@ -111,6 +116,18 @@ public final class VectorFile {
      * The data-row count a PROVENANCE.md table gives for {@code file} ({@code | file | rows | ... |}), so a
      * test can tell that every row of the file was read, none lost.
      */
+    /**
+     * One test per vector file of {@code dir}: it has as many rows as its folder's PROVENANCE.md says, so a
+     * file cut short (or a row count misread) fails.
+     *
+     * @param columnsByFile each file and its column count (1 for plain lists, which have no header)
+     */
+    public static Stream<DynamicTest> rowCountsMatchProvenance(String dir, java.util.Map<String, Integer> columnsByFile) {
+        return columnsByFile.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(f -> dynamicTest(f.getKey(), () -> org.junit.jupiter.api.Assertions.assertEquals(
+                        documentedRows(dir + "PROVENANCE.md", f.getKey()), rows(dir + f.getKey(), f.getValue()).count())));
+    }
+
     public static int documentedRows(String provenanceResource, String file) {
         try (InputStream in = VectorFile.class.getResourceAsStream(provenanceResource)) {
             if (in == null) {
