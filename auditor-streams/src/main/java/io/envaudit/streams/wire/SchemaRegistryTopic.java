@@ -206,6 +206,10 @@ public final class SchemaRegistryTopic implements SchemaRegistry, AutoCloseable 
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // After a poll the consumer leaves a fetch waiting at the broker for new data, up to this long, and
+        // the broker answers one connection's requests in order: the next lookup's ListOffsets waited behind
+        // it, 500 ms with the default. Nothing is waited for here: the end is known before each read.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             List<TopicPartition> partitions = partitions(created, deadline);
