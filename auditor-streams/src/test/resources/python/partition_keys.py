@@ -1,11 +1,15 @@
 """Produces one empty record per key (stdin, one a line) with librdkafka's partitioner of the given name
-and prints "key<TAB>partition" as delivered. Usage: partition_keys.py BOOTSTRAP TOPIC PARTITIONER"""
+and prints "key<TAB>partition" as delivered; PARTITIONER "default" leaves librdkafka's own default
+(consistent_random). Usage: partition_keys.py BOOTSTRAP TOPIC PARTITIONER"""
 import sys
 
 from confluent_kafka import Producer
 
 bootstrap, topic, partitioner = sys.argv[1:4]
-producer = Producer({"bootstrap.servers": bootstrap, "partitioner": partitioner})
+config = {"bootstrap.servers": bootstrap}
+if partitioner != "default":
+    config["partitioner"] = partitioner
+producer = Producer(config)
 placed = {}
 errors = []
 
