@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,7 +63,9 @@ public final class SchemaRegistryTopic implements SchemaRegistry, AutoCloseable 
 
     private final Object readLock = new Object();
     private KafkaConsumer<byte[], byte[]> consumer;
+    /** Reads of the topic are numbered from 1; the number of the last one that reached the end (guarded by readLock). */
     private volatile long readsStarted;
+    private long lastCompleteRead;
 
     private SchemaRegistryTopic(String topic, Map<String, ?> clientConfig, Duration lookupTimeout) {
         this.topic = topic;
@@ -131,10 +134,12 @@ public final class SchemaRegistryTopic implements SchemaRegistry, AutoCloseable 
         }
         long readsBefore = readsStarted;
         synchronized (readLock) {
-            // A read that started after this call began has seen everything written before it: share it.
-            if (readsStarted == readsBefore) {
-                readsStarted++;
+            // A read that started after this call began, and reached the end, has seen everything written
+            // before this call: share it. A read that failed proves nothing, so the next caller reads again.
+            if (lastCompleteRead <= readsBefore) {
+                long read = ++readsStarted;
                 readToEnd();
+                lastCompleteRead = read;
             }
         }
         return schemas.get(fingerprint);
@@ -216,7 +221,7 @@ public final class SchemaRegistryTopic implements SchemaRegistry, AutoCloseable 
             created.assign(partitions);
             created.seekToBeginning(partitions);
         } catch (RuntimeException e) {
-            created.close(Duration.ZERO);
+            created.close(CloseOptions.timeout(Duration.ZERO));
             throw e;
         }
         consumer = created;
@@ -268,7 +273,7 @@ public final class SchemaRegistryTopic implements SchemaRegistry, AutoCloseable 
         }
         synchronized (readLock) {
             if (consumer != null) {
-                consumer.close(lookupTimeout);
+                consumer.close(CloseOptions.timeout(lookupTimeout));
                 consumer = null;
             }
         }

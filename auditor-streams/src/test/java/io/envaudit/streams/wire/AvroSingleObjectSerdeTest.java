@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -95,6 +99,36 @@ class AvroSingleObjectSerdeTest {
         EnvironmentSnapshot current = TestSnapshots.current("host-1//opt/conda/envs/train");
         InstalledPackage unknownTorch = InstalledPackage.newBuilder(current.getPackages().get(1)).setInstaller(Installer.UNKNOWN).build();
         assertEquals(EnvironmentSnapshot.newBuilder(current).setPackages(List.of(current.getPackages().get(0), unknownTorch)).build(), read);
+    }
+
+    @Test
+    void oneSerdeServesManyThreadsAndWriterVersionsAtOnce() throws Exception {
+        byte[] v1 = AvroSingleObjectSerializer.forSchema(TestSnapshots.V1, registry).serialize(TOPIC, TestSnapshots.v1("e"));
+        byte[] v2 = AvroSingleObjectSerializer.forSchema(TestSnapshots.V2, registry).serialize(TOPIC, TestSnapshots.v2("e"));
+        EnvironmentSnapshot fromV1 = serde.deserializer().deserialize(TOPIC, v1);
+        EnvironmentSnapshot fromV2 = serde.deserializer().deserialize(TOPIC, v2);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                int t = thread;
+                workers.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        EnvironmentSnapshot current = TestSnapshots.current("t" + t + "-" + i);
+                        assertEquals(current, serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, current)));
+                        assertEquals(fromV1, serde.deserializer().deserialize(TOPIC, v1));
+                        assertEquals(fromV2, serde.deserializer().deserialize(TOPIC, v2));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, registry.registrations.get(), "v1, v2 and the serde's own schema, each once");
     }
 
     @Test
