@@ -1,0 +1,26 @@
+package io.envaudit.streams.wire;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.avro.Schema;
+
+/** A registry in a map, counting registrations and lookups: for tests without a broker. */
+final class MemorySchemaRegistry implements SchemaRegistry {
+    private final Map<Long, Schema> schemas = new ConcurrentHashMap<>();
+    final AtomicInteger registrations = new AtomicInteger();
+    final AtomicInteger lookups = new AtomicInteger();
+
+    @Override
+    public void register(Schema schema) {
+        registrations.incrementAndGet();
+        schemas.put(SchemaFingerprint.of(schema), schema);
+    }
+
+    @Override
+    public Schema findByFingerprint(long fingerprint) {
+        lookups.incrementAndGet();
+        return schemas.get(fingerprint);
+    }
+}
