@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 
 /** A registry in a map, counting registrations and lookups: for tests without a broker. */
-final class MemorySchemaRegistry implements SchemaRegistry {
+public final class MemorySchemaRegistry implements SchemaRegistry {
     private final Map<Long, Schema> schemas = new ConcurrentHashMap<>();
     final AtomicInteger registrations = new AtomicInteger();
     final AtomicInteger lookups = new AtomicInteger();
