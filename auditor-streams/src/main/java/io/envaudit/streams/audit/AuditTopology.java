@@ -1,0 +1,46 @@
+package io.envaudit.streams.audit;
+
+import io.envaudit.engine.audit.Auditor;
+import io.envaudit.engine.rules.Severity;
+import io.envaudit.streams.topics.EnvauditTopics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.function.Supplier;
+
+/**
+ * The audit, as a data flow: snapshots in, one audit processor per partition holding the latest
+ * snapshot and the standing conflicts of each environment, alerts and statuses out.
+ *
+ * <pre>
+ * envaudit.snapshots ──▶ audit ──▶ envaudit.alerts   (OPEN / WAIVED / RESOLVED, only what changed)
+ *                         │   └──▶ envaudit.status   (per environment)
+ *                         └── stores: environments, standing-conflicts
+ * </pre>
+ */
+public final class AuditTopology {
+    static final String SNAPSHOTS_SOURCE = "snapshots";
+    static final String AUDIT = "audit";
+    static final String ALERTS_SINK = "alerts";
+    static final String STATUS_SINK = "status";
+
+    private AuditTopology() {
+    }
+
+    public static Topology build(EnvauditTopics topics, Supplier<Auditor> auditor, Severity driftThreshold) {
+        Topology topology = new Topology();
+        topology.addSource(SNAPSHOTS_SOURCE, topics.snapshots().keySerde().deserializer(),
+                topics.snapshots().valueSerde().deserializer(), topics.snapshots().name());
+        topology.addProcessor(AUDIT, () -> new AuditProcessor(auditor, driftThreshold), SNAPSHOTS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.ENVIRONMENTS),
+                Serdes.String(), topics.snapshots().valueSerde()), AUDIT);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.STANDING),
+                Serdes.String(), topics.alerts().valueSerde()), AUDIT);
+        topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
+                topics.alerts().valueSerde().serializer(), AUDIT);
+        topology.addSink(STATUS_SINK, topics.status().name(), topics.status().keySerde().serializer(),
+                topics.status().valueSerde().serializer(), AUDIT);
+        return topology;
+    }
+}
