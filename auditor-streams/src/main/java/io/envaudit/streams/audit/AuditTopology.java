@@ -1,26 +1,29 @@
 package io.envaudit.streams.audit;
 
-import io.envaudit.engine.audit.Auditor;
+import io.envaudit.engine.audit.Check;
 import io.envaudit.engine.rules.Severity;
 import io.envaudit.streams.topics.EnvauditTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
- * The audit, as a data flow: snapshots in, one audit processor per partition holding the latest
- * snapshot and the standing conflicts of each environment, alerts and statuses out.
+ * The audit, as a data flow: snapshots and the partition's copy of the rules in, one audit processor
+ * per partition holding the rules, the latest snapshot and the standing conflicts of each environment,
+ * alerts and statuses out.
  *
  * <pre>
- * envaudit.snapshots ──▶ audit ──▶ envaudit.alerts   (OPEN / WAIVED / RESOLVED, only what changed)
- *                         │   └──▶ envaudit.status   (per environment)
- *                         └── stores: environments, standing-conflicts
+ * envaudit.snapshots ───────┐
+ *                           ├──▶ audit ──▶ envaudit.alerts   (OPEN / WAIVED / RESOLVED, only what changed)
+ * envaudit.rules-broadcast ─┘     │   └──▶ envaudit.status   (per environment)
+ *                                 └── stores: rules, environments, standing-conflicts
  * </pre>
  */
 public final class AuditTopology {
     static final String SNAPSHOTS_SOURCE = "snapshots";
+    static final String RULES_SOURCE = "rules";
     static final String AUDIT = "audit";
     static final String ALERTS_SINK = "alerts";
     static final String STATUS_SINK = "status";
@@ -28,11 +31,16 @@ public final class AuditTopology {
     private AuditTopology() {
     }
 
-    public static Topology build(EnvauditTopics topics, Supplier<Auditor> auditor, Severity driftThreshold) {
+    public static Topology build(EnvauditTopics topics, List<Check> builtInChecks, Severity driftThreshold) {
         Topology topology = new Topology();
         topology.addSource(SNAPSHOTS_SOURCE, topics.snapshots().keySerde().deserializer(),
                 topics.snapshots().valueSerde().deserializer(), topics.snapshots().name());
-        topology.addProcessor(AUDIT, () -> new AuditProcessor(auditor, driftThreshold), SNAPSHOTS_SOURCE);
+        topology.addSource(RULES_SOURCE, topics.rulesBroadcast().keySerde().deserializer(),
+                topics.rulesBroadcast().valueSerde().deserializer(), topics.rulesBroadcast().name());
+        topology.addProcessor(AUDIT, () -> new AuditProcessor(topics.snapshots().name(), builtInChecks, driftThreshold),
+                SNAPSHOTS_SOURCE, RULES_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.RULES),
+                Serdes.String(), topics.rulesBroadcast().valueSerde()), AUDIT);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.ENVIRONMENTS),
                 Serdes.String(), topics.snapshots().valueSerde()), AUDIT);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.STANDING),

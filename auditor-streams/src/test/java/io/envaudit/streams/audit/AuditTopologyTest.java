@@ -1,16 +1,21 @@
 package io.envaudit.streams.audit;
 
 import io.envaudit.engine.alerts.AlertLifecycle;
-import io.envaudit.engine.audit.Auditor;
+import io.envaudit.engine.rules.Rule;
+import io.envaudit.engine.rules.RuleFile;
+import io.envaudit.engine.rules.RuleFileLoader;
+import io.envaudit.engine.rules.RuleSet;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Severity;
 import io.envaudit.schemas.AlertState;
+import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.schemas.EnvironmentState;
 import io.envaudit.schemas.EnvironmentStatus;
+import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.wire.MemorySchemaRegistry;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,6 +47,7 @@ class AuditTopologyTest {
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, EnvironmentSnapshot> snapshots;
+    private TestInputTopic<String, CompatibilityRule> rules;
     private TestOutputTopic<String, ConflictAlert> alerts;
     private TestOutputTopic<String, EnvironmentStatus> status;
     private EnvironmentSnapshot seed;
@@ -50,11 +56,15 @@ class AuditTopologyTest {
     @BeforeEach
     void start() throws IOException {
         EnvauditTopics topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, new MemorySchemaRegistry());
-        Auditor auditor = new Auditor(DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet(), BuiltInChecks.all());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "envaudit-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuditTopology.build(topics, () -> auditor, Severity.WARNING), config, T0);
+        driver = new TopologyTestDriver(AuditTopology.build(topics, BuiltInChecks.all(), Severity.WARNING), config, T0);
+        rules = driver.createInputTopic(topics.rulesBroadcast().name(), topics.rulesBroadcast().keySerde().serializer(),
+                topics.rulesBroadcast().valueSerde().serializer());
+        for (Rule rule : DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules()) {
+            rules.pipeInput(rule.id(), RuleRecords.of(rule, "default pack", T0));
+        }
         snapshots = driver.createInputTopic(topics.snapshots().name(), topics.snapshots().keySerde().serializer(),
                 topics.snapshots().valueSerde().serializer());
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
@@ -135,5 +145,58 @@ class AuditTopologyTest {
         assertNull(tombstone.value());
         snapshots.pipeInput(environmentId, collectedAt(seed, seed.getCollectedAt().plus(Duration.ofDays(1))));
         assertEquals(4, alerts.readValuesToList().size(), "after deletion the environment starts afresh");
+    }
+
+    private static RuleSet loaded(String yaml) {
+        var loaded = RuleFileLoader.load(List.of(new RuleFile("test.yaml", yaml)), "user", Set.copyOf(BuiltInChecks.ids()), null);
+        assertEquals(0, loaded.errorCount(), loaded.problems().toString()); // a waiver alone warns its rule is elsewhere
+        return loaded.ruleSet();
+    }
+
+    @Test
+    void aNewRuleOpensAlertsOnEnvironmentsAlreadyReportedAndDeletingItResolvesThem() {
+        snapshots.pipeInput(environmentId, seed);
+        alerts.readValuesToList();
+        Rule numpy = loaded("""
+                rules:
+                  - id: org.numpy-floor
+                    description: The organisation needs numpy 1.24 or later.
+                    source: https://example.org/policy
+                    severity: error
+                    require: [numpy>=1.24]
+                    fix: pip install 'numpy>=1.24'
+                """).rules().get(0);
+        rules.pipeInput(numpy.id(), RuleRecords.of(numpy, "policy.yaml", T0));
+        List<ConflictAlert> opened = alerts.readValuesToList();
+        assertEquals(List.of("org.numpy-floor"), opened.stream().map(ConflictAlert::getRuleId).toList());
+        assertEquals(AlertState.OPEN, opened.get(0).getState());
+        rules.pipeInput(numpy.id(), (CompatibilityRule) null);
+        List<ConflictAlert> resolved = alerts.readValuesToList();
+        assertEquals(1, resolved.size());
+        assertEquals(AlertState.RESOLVED, resolved.get(0).getState());
+        assertEquals(AlertLifecycle.RULE_DELETED, resolved.get(0).getReason());
+    }
+
+    @Test
+    void aWaiverMovesItsAlertsToWaivedAndDeletingItOpensThemAgain() {
+        snapshots.pipeInput(environmentId, seed);
+        alerts.readValuesToList();
+        var waiver = loaded("""
+                waivers:
+                  - id: vision-keeps-anaconda-keras
+                    rule: anaconda-channel-mixed
+                    reason: The vision team pins keras from anaconda until the port lands.
+                    owner: vision@example.org
+                    expires: 2030-01-01
+                """).waivers().get(0);
+        rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
+        List<ConflictAlert> waived = alerts.readValuesToList();
+        assertEquals(1, waived.size(), waived.toString());
+        assertEquals(AlertState.WAIVED, waived.get(0).getState());
+        assertEquals("vision-keeps-anaconda-keras", waived.get(0).getReason());
+        rules.pipeInput(waiver.id(), (CompatibilityRule) null);
+        List<ConflictAlert> reopened = alerts.readValuesToList();
+        assertEquals(AlertState.OPEN, reopened.get(0).getState());
+        assertEquals(AlertLifecycle.WAIVER_ENDED, reopened.get(0).getReason());
     }
 }

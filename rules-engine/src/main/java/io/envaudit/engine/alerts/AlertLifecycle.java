@@ -53,6 +53,12 @@ public final class AlertLifecycle {
      */
     public static Transition next(Map<AlertKey, ConflictAlert> standing, EnvironmentSnapshot snapshot, AuditResult result,
                                   String onlyRule) {
+        return next(standing, snapshot, result, onlyRule, FIXED);
+    }
+
+    /** As {@link #next(Map, EnvironmentSnapshot, AuditResult, String)}, resolving with {@code resolvedReason}. */
+    public static Transition next(Map<AlertKey, ConflictAlert> standing, EnvironmentSnapshot snapshot, AuditResult result,
+                                  String onlyRule, String resolvedReason) {
         Instant seen = snapshot.getCollectedAt();
         Map<AlertKey, ConflictAlert> next = new LinkedHashMap<>();
         List<ConflictAlert> alerts = new ArrayList<>();
@@ -86,7 +92,7 @@ public final class AlertLifecycle {
             if (outOfScope || undecided.contains(key)) {
                 next.put(key, entry.getValue());
             } else {
-                alerts.add(resolved(entry.getValue(), FIXED, seen));
+                alerts.add(resolved(entry.getValue(), resolvedReason, seen));
             }
         }
         return new Transition(alerts, next);
