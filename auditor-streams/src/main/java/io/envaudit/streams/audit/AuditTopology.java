@@ -2,6 +2,7 @@ package io.envaudit.streams.audit;
 
 import io.envaudit.engine.audit.Check;
 import io.envaudit.engine.rules.Severity;
+import io.envaudit.streams.rules.EveryPartition;
 import io.envaudit.streams.topics.EnvauditTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -15,6 +16,8 @@ import java.util.List;
  * alerts and statuses out.
  *
  * <pre>
+ * envaudit.rules ──▶ to every partition ──▶ envaudit.rules-broadcast
+ *
  * envaudit.snapshots ───────┐
  *                           ├──▶ audit ──▶ envaudit.alerts   (OPEN / WAIVED / RESOLVED, only what changed)
  * envaudit.rules-broadcast ─┘     │   └──▶ envaudit.status   (per environment)
@@ -22,6 +25,8 @@ import java.util.List;
  * </pre>
  */
 public final class AuditTopology {
+    static final String PUBLISHED_RULES_SOURCE = "published-rules";
+    static final String BROADCAST_SINK = "rules-to-every-partition";
     static final String SNAPSHOTS_SOURCE = "snapshots";
     static final String RULES_SOURCE = "rules";
     static final String AUDIT = "audit";
@@ -33,6 +38,11 @@ public final class AuditTopology {
 
     public static Topology build(EnvauditTopics topics, List<Check> builtInChecks, Severity driftThreshold) {
         Topology topology = new Topology();
+        topology.addSource(PUBLISHED_RULES_SOURCE, topics.rules().keySerde().deserializer(),
+                topics.rules().valueSerde().deserializer(), topics.rules().name());
+        topology.addSink(BROADCAST_SINK, topics.rulesBroadcast().name(), topics.rulesBroadcast().keySerde().serializer(),
+                topics.rulesBroadcast().valueSerde().serializer(), new EveryPartition<>(), PUBLISHED_RULES_SOURCE);
+
         topology.addSource(SNAPSHOTS_SOURCE, topics.snapshots().keySerde().deserializer(),
                 topics.snapshots().valueSerde().deserializer(), topics.snapshots().name());
         topology.addSource(RULES_SOURCE, topics.rulesBroadcast().keySerde().deserializer(),
