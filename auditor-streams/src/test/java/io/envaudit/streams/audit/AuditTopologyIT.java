@@ -5,8 +5,6 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.engine.rules.RuleFile;
-import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.engine.rules.Severity;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
@@ -150,15 +148,7 @@ class AuditTopologyIT {
         List<ConflictAlert> opened = alertsUntil(a -> a.size() >= ENVIRONMENTS * 4);
         assertEquals(ENVIRONMENTS * 4, opened.size(), "4 conflicts in each of the 8 environments");
 
-        Rule floor = RuleFileLoader.load(List.of(new RuleFile("policy.yaml", """
-                rules:
-                  - id: org.numpy-floor
-                    description: The organisation needs numpy 1.24 or later.
-                    source: https://example.org/policy
-                    severity: error
-                    require: [numpy>=1.24]
-                    fix: pip install 'numpy>=1.24'
-                """)), "user", Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules().get(0);
+        Rule floor = TestRules.numpyFloor();
         publishRules(List.of(floor));
         List<ConflictAlert> afterRule = alertsUntil(a -> a.stream().filter(x -> x.getRuleId().equals(floor.id())).count() >= ENVIRONMENTS);
         Set<String> reached = new HashSet<>();

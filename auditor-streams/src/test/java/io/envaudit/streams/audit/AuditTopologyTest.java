@@ -2,9 +2,6 @@ package io.envaudit.streams.audit;
 
 import io.envaudit.engine.alerts.AlertLifecycle;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.engine.rules.RuleFile;
-import io.envaudit.engine.rules.RuleFileLoader;
-import io.envaudit.engine.rules.RuleSet;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
@@ -147,25 +144,11 @@ class AuditTopologyTest {
         assertEquals(4, alerts.readValuesToList().size(), "after deletion the environment starts afresh");
     }
 
-    private static RuleSet loaded(String yaml) {
-        var loaded = RuleFileLoader.load(List.of(new RuleFile("test.yaml", yaml)), "user", Set.copyOf(BuiltInChecks.ids()), null);
-        assertEquals(0, loaded.errorCount(), loaded.problems().toString()); // a waiver alone warns its rule is elsewhere
-        return loaded.ruleSet();
-    }
-
     @Test
     void aNewRuleOpensAlertsOnEnvironmentsAlreadyReportedAndDeletingItResolvesThem() {
         snapshots.pipeInput(environmentId, seed);
         alerts.readValuesToList();
-        Rule numpy = loaded("""
-                rules:
-                  - id: org.numpy-floor
-                    description: The organisation needs numpy 1.24 or later.
-                    source: https://example.org/policy
-                    severity: error
-                    require: [numpy>=1.24]
-                    fix: pip install 'numpy>=1.24'
-                """).rules().get(0);
+        Rule numpy = TestRules.numpyFloor();
         rules.pipeInput(numpy.id(), RuleRecords.of(numpy, "policy.yaml", T0));
         List<ConflictAlert> opened = alerts.readValuesToList();
         assertEquals(List.of("org.numpy-floor"), opened.stream().map(ConflictAlert::getRuleId).toList());
@@ -181,7 +164,7 @@ class AuditTopologyTest {
     void aWaiverMovesItsAlertsToWaivedAndDeletingItOpensThemAgain() {
         snapshots.pipeInput(environmentId, seed);
         alerts.readValuesToList();
-        var waiver = loaded("""
+        var waiver = TestRules.load("waivers.yaml", """
                 waivers:
                   - id: vision-keeps-anaconda-keras
                     rule: anaconda-channel-mixed
