@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code envaudit up} from the jar, as a user runs it: a real broker and the auditor start, the sample's
  * conflicts are printed, SIGTERM (what Ctrl-C amounts to) stops it, and a second run reuses the data.
  * (That the stop always completes its clean shutdown before the JVM exits is not yet asserted: in two of
- * seven trials the final "envaudit stopped" line was missing; see the issue's note.)
+ * fifteen trials the final "envaudit stopped" line was missing; see the issue's note.)
  */
 class EnvauditUpIT {
     @TempDir
