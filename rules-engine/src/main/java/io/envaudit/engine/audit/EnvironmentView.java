@@ -146,9 +146,12 @@ public final class EnvironmentView {
         return byCondaName.getOrDefault(condaName.toLowerCase(Locale.ROOT), List.of());
     }
 
-    /** A virtual package's version ({@code __glibc}, {@code __cuda}) from the platform's facts; empty when not known. */
+    /**
+     * A virtual package's version ({@code __glibc}, {@code __cuda}) from the platform's facts, or the
+     * platform's Python when no package carries it; empty when not known.
+     */
     public Optional<InstalledVersion> virtualPackage(String name) {
-        return virtual(name);
+        return Optional.ofNullable(virtual.get(name));
     }
 
     /** Every name a rule may be indexed by: distributions, conda names and virtual packages present. */
@@ -161,12 +164,7 @@ public final class EnvironmentView {
         if (isVirtualPresent(spec)) {
             return List.of();
         }
-        return spec.grammar() == Flavor.CONDA ? byCondaName.getOrDefault(spec.name(), List.of()) : distribution(spec.name());
-    }
-
-    /** The version of a virtual package ({@code __cuda}) or of the platform's Python when no package carries it. */
-    Optional<InstalledVersion> virtual(String name) {
-        return Optional.ofNullable(virtual.get(name));
+        return spec.grammar() == Flavor.CONDA ? condaPackages(spec.name()) : distribution(spec.name());
     }
 
     boolean isVirtualPresent(PackageSpec spec) {
@@ -203,7 +201,7 @@ public final class EnvironmentView {
         if (!marker.yes()) {
             return marker;
         }
-        Optional<InstalledVersion> version = virtual(spec.name());
+        Optional<InstalledVersion> version = virtualPackage(spec.name());
         if (version.isEmpty()) {
             return Match.unknown("the snapshot does not say " + describeVirtual(spec.name()));
         }

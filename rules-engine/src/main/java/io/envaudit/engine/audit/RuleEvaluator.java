@@ -285,7 +285,7 @@ final class RuleEvaluator {
     }
 
     private static String virtualDescription(PackageSpec spec, EnvironmentView environment) {
-        return environment.virtual(spec.name()).map(v -> EnvironmentView.describeVirtual(spec.name()) + " is " + v)
+        return environment.virtualPackage(spec.name()).map(v -> EnvironmentView.describeVirtual(spec.name()) + " is " + v)
                 .orElse(EnvironmentView.describeVirtual(spec.name()) + " is not known");
     }
 }
