@@ -43,14 +43,21 @@ public final class AvroSingleObjectSerializer<T> implements Serializer<T> {
         return schema;
     }
 
+    /** Threads racing on the first record write the schemas topic once, not once each. */
+    private synchronized void registerOnce() {
+        if (!registered) {
+            registry.register(schema);
+            registered = true;
+        }
+    }
+
     @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {
             return null;
         }
         if (!registered) {
-            registry.register(schema); // idempotent: threads racing here both register, harmlessly
-            registered = true;
+            registerOnce();
         }
         try {
             ByteBuffer encoded = encoder.encode(data);
