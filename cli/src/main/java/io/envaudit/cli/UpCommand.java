@@ -91,12 +91,11 @@ final class UpCommand implements Callable<Integer> {
             Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
             try (Admin admin = Admin.create(client)) {
-                if (!admin.listTopics().names().get().contains(schemas)) {
-                    admin.createTopics(List.of(SchemaRegistryTopic.declaration(schemas))).all().get();
-                }
+                TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+                provisioner.ensure(SchemaRegistryTopic.declaration(schemas));
                 try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client, schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT)) {
                     EnvauditTopics topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, registry);
-                    new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), partitions, Optional.empty());
+                    provisioner.ensure(topics.all(), partitions, Optional.empty());
                     int rules = publishDefaultRules(bootstrap, topics);
                     out.println("Published the default rule pack (" + rules + " rules) to " + topics.rules().name());
                     KafkaStreams auditor = auditor(bootstrap, topics);

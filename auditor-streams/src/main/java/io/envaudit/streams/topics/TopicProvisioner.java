@@ -50,17 +50,8 @@ public final class TopicProvisioner {
                             .configs(topic.configs()));
                 }
             }
-            for (var created : admin.createTopics(missing).values().entrySet()) {
-                try {
-                    created.getValue().get();
-                } catch (ExecutionException e) {
-                    // another instance starting at the same moment, or metadata not yet propagated: it exists
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-            awaitUsable(topics);
+            create(missing);
+            awaitUsable(topics.stream().map(Topic::name).toList());
             // asked again: a topic listed late may have existed with another count than assumed above
             int actualSnapshotPartitions = partitionsOf(snapshots.name());
             for (Topic<?, ?> topic : topics) {
@@ -71,6 +62,37 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicProvisioningException("interrupted while preparing envaudit's topics", e);
+        }
+    }
+
+    /**
+     * The schemas topic, which must exist before the registry that the other topics' serdes need:
+     * created from its declaration when missing, and ready to use when this returns.
+     */
+    public void ensure(NewTopic declaration) {
+        try {
+            if (!admin.listTopics().names().get().contains(declaration.name())) {
+                create(List.of(declaration));
+            }
+            awaitUsable(List.of(declaration.name()));
+        } catch (ExecutionException e) {
+            throw new TopicProvisioningException("cannot create " + declaration.name() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicProvisioningException("interrupted while creating " + declaration.name(), e);
+        }
+    }
+
+    private void create(List<NewTopic> missing) throws ExecutionException, InterruptedException {
+        for (var created : admin.createTopics(missing).values().entrySet()) {
+            try {
+                created.getValue().get();
+            } catch (ExecutionException e) {
+                // another instance starting at the same moment, or metadata not yet propagated: it exists
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -105,8 +127,7 @@ public final class TopicProvisioner {
     }
 
     /** A topic just created may not be served yet: wait until every one can be described. */
-    private void awaitUsable(List<Topic<?, ?>> topics) throws InterruptedException, ExecutionException {
-        List<String> names = topics.stream().map(Topic::name).toList();
+    private void awaitUsable(List<String> names) throws InterruptedException, ExecutionException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             try {

@@ -72,10 +72,11 @@ class AuditTopologyIT {
         Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(SchemaRegistryTopic.declaration(schemas))).all().get();
+            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            provisioner.ensure(SchemaRegistryTopic.declaration(schemas));
             registry = SchemaRegistryTopic.connect(client, schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
             topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, registry);
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), PARTITIONS, Optional.empty());
+            provisioner.ensure(topics.all(), PARTITIONS, Optional.empty());
         }
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "envaudit-it");
