@@ -4,13 +4,13 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.engine.rules.Severity;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
-import io.envaudit.streams.audit.AuditTopology;
+import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.topics.TopicProvisioner;
@@ -146,14 +146,9 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private KafkaStreams auditor(String bootstrap, EnvauditTopics topics) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "envaudit");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        return new KafkaStreams(AuditTopology.build(topics, BuiltInChecks.all(), Severity.WARNING), config);
+        Properties config = StreamingAuditor.config(StreamingAuditor.DEFAULT_APPLICATION_ID, dataDir.resolve("streams"), topics,
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        return StreamingAuditor.create(topics, AuditSettings.DEFAULTS, config);
     }
 
     /** Prints committed alerts until the JVM is asked to stop (Ctrl-C), then lets the rest shut down. */

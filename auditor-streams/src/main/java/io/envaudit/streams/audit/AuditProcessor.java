@@ -6,7 +6,6 @@ import io.envaudit.engine.audit.AuditResult;
 import io.envaudit.engine.audit.Auditor;
 import io.envaudit.engine.audit.Check;
 import io.envaudit.engine.audit.EnvironmentView;
-import io.envaudit.engine.rules.Severity;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
@@ -48,7 +47,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
 
     private final String snapshotsTopic;
     private final List<Check> builtInChecks;
-    private final Severity driftThreshold;
+    private final AuditSettings settings;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, EnvironmentSnapshot> environments;
     private KeyValueStore<String, ConflictAlert> standing;
@@ -56,10 +55,10 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     /** Built from the rules store on first use, dropped when a rule changes. */
     private Auditor auditor;
 
-    AuditProcessor(String snapshotsTopic, List<Check> builtInChecks, Severity driftThreshold) {
+    AuditProcessor(String snapshotsTopic, List<Check> builtInChecks, AuditSettings settings) {
         this.snapshotsTopic = snapshotsTopic;
         this.builtInChecks = builtInChecks;
-        this.driftThreshold = driftThreshold;
+        this.settings = settings;
     }
 
     @Override
@@ -136,7 +135,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
                 standing.put(storeKey(environmentId, key), alert);
             }
         }
-        context.forward(new Record<>(environmentId, (SpecificRecord) EnvironmentStatuses.of(snapshot, result, driftThreshold), timestamp),
+        context.forward(new Record<>(environmentId, (SpecificRecord) EnvironmentStatuses.of(snapshot, result, settings.driftThreshold()), timestamp),
                 AuditTopology.STATUS_SINK);
     }
 

@@ -1,7 +1,6 @@
 package io.envaudit.streams.audit;
 
 import io.envaudit.engine.audit.Check;
-import io.envaudit.engine.rules.Severity;
 import io.envaudit.streams.rules.EveryPartition;
 import io.envaudit.streams.topics.EnvauditTopics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,7 +35,7 @@ public final class AuditTopology {
     private AuditTopology() {
     }
 
-    public static Topology build(EnvauditTopics topics, List<Check> builtInChecks, Severity driftThreshold) {
+    public static Topology build(EnvauditTopics topics, List<Check> builtInChecks, AuditSettings settings) {
         Topology topology = new Topology();
         topology.addSource(PUBLISHED_RULES_SOURCE, topics.rules().keySerde().deserializer(),
                 topics.rules().valueSerde().deserializer(), topics.rules().name());
@@ -47,7 +46,7 @@ public final class AuditTopology {
                 topics.snapshots().valueSerde().deserializer(), topics.snapshots().name());
         topology.addSource(RULES_SOURCE, topics.rulesBroadcast().keySerde().deserializer(),
                 topics.rulesBroadcast().valueSerde().deserializer(), topics.rulesBroadcast().name());
-        topology.addProcessor(AUDIT, () -> new AuditProcessor(topics.snapshots().name(), builtInChecks, driftThreshold),
+        topology.addProcessor(AUDIT, () -> new AuditProcessor(topics.snapshots().name(), builtInChecks, settings),
                 SNAPSHOTS_SOURCE, RULES_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.RULES),
                 Serdes.String(), topics.rulesBroadcast().valueSerde()), AUDIT);

@@ -5,7 +5,6 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.engine.rules.Severity;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.schemas.AlertState;
@@ -13,6 +12,7 @@ import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.topics.TopicProvisioner;
@@ -78,13 +78,9 @@ class AuditTopologyIT {
             topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, registry);
             provisioner.ensure(topics.all(), PARTITIONS, Optional.empty());
         }
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "envaudit-it");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(StreamsConfig.STATE_DIR_CONFIG, root.resolve("streams").toString());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        streams = new KafkaStreams(AuditTopology.build(topics, BuiltInChecks.all(), Severity.WARNING), config);
+        Properties config = StreamingAuditor.config("envaudit-it", root.resolve("streams"), topics,
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100));
+        streams = StreamingAuditor.create(topics, AuditSettings.DEFAULTS, config);
         streams.start();
         publishRules(DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules());
     }

@@ -56,7 +56,7 @@ class AuditTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "envaudit-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuditTopology.build(topics, BuiltInChecks.all(), Severity.WARNING), config, T0);
+        driver = new TopologyTestDriver(AuditTopology.build(topics, BuiltInChecks.all(), AuditSettings.DEFAULTS), config, T0);
         rules = driver.createInputTopic(topics.rulesBroadcast().name(), topics.rulesBroadcast().keySerde().serializer(),
                 topics.rulesBroadcast().valueSerde().serializer());
         for (Rule rule : DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules()) {

@@ -1,0 +1,45 @@
+package io.envaudit.streams.app;
+
+import io.envaudit.engine.audit.checks.BuiltInChecks;
+import io.envaudit.streams.audit.AuditSettings;
+import io.envaudit.streams.audit.AuditTopology;
+import io.envaudit.streams.topics.EnvauditTopics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The streaming auditor as an application: its Kafka Streams configuration and topology. The commands
+ * ({@code up}, {@code run}) and the integration tests start it through here, so they all run the same
+ * thing; more instances with one application id share the partitions.
+ */
+public final class StreamingAuditor {
+    public static final String DEFAULT_APPLICATION_ID = "envaudit";
+
+    private StreamingAuditor() {
+    }
+
+    /**
+     * The Streams configuration: exactly-once v2, bad records to the dead-letter topic, state under
+     * {@code stateDir}; {@code clientConfig} (bootstrap servers, security, any client property) comes last
+     * so an operator can override any of it.
+     */
+    public static Properties config(String applicationId, Path stateDir, EnvauditTopics topics, Map<String, ?> clientConfig) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        config.putAll(clientConfig);
+        return config;
+    }
+
+    public static KafkaStreams create(EnvauditTopics topics, AuditSettings settings, Properties config) {
+        return new KafkaStreams(AuditTopology.build(topics, BuiltInChecks.all(), settings), config);
+    }
+}
