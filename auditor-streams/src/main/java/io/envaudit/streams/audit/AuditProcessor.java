@@ -9,11 +9,16 @@ import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.schemas.EnvironmentState;
+import io.envaudit.schemas.EnvironmentStatus;
+import io.envaudit.schemas.ReauditQueue;
 import io.envaudit.schemas.RuleKind;
+import io.envaudit.schemas.StoredEnvironment;
 import io.envaudit.streams.rules.RuleRecords;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,52 +26,83 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The audit of one partition. Snapshots: audit each, compare with the environment's standing conflicts,
- * send what changed to the alerts, and the status; older snapshots are ignored; a tombstone resolves
- * everything of its environment and deletes its status. Rules (the partition's copy, from the broadcast
- * topic): store the change, then re-audit every environment of the partition for that rule only, so a
- * new rule opens alerts on environments already reported, an edited one re-evaluates them and a deleted
- * one resolves them.
- *
- * <p>Standing conflicts are stored one per key, {@code environment id NUL rule id NUL subject}, so one
+ * The audit of one partition.
+ * <ul>
+ * <li>A snapshot: a later one with new content is audited, what changed goes to the alerts, and the status
+ * follows; one with the same content (a heartbeat) only moves the status's last-seen time on, and only
+ * once time has moved by a tenth of the stale TTL; an older one is ignored; a tombstone resolves
+ * everything of its environment and deletes its status.
+ * <li>A rule or waiver (the partition's copy, from the broadcast topic): store it, then re-audit the
+ * partition's environments for that rule, a chunk now and the rest from a punctuator, so a new rule opens
+ * alerts on environments already reported, an edited one re-evaluates them and a deleted one resolves them.
+ * <li>A wall-clock sweep: expired waivers re-audit their rule; an environment silent past the stale TTL
+ * turns stale, and past the retention is retired.
+ * </ul>
+ * Standing conflicts are stored one per key, {@code environment id NUL rule id NUL subject}, so one
  * environment's are found by a prefix scan and each changes alone.
  */
 final class AuditProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
-    static final String ENVIRONMENTS = "environments";
-    static final String STANDING = "standing-conflicts";
     static final String RULES = "rules";
+    static final String ENVIRONMENTS = "environments";
+    static final String STATUSES = "statuses";
+    static final String STANDING = "standing-conflicts";
+    static final String REAUDITS = "reaudits";
+    /** How often a pending re-audit takes its next chunk; each chunk is its own step between commits. */
+    static final Duration REAUDIT_INTERVAL = Duration.ofMillis(100);
     private static final char SEPARATOR = '\u0000';
 
     private final String snapshotsTopic;
     private final List<Check> builtInChecks;
+    private final Set<String> builtInCheckIds;
     private final AuditSettings settings;
+    private final StoredEnvironments storedEnvironments;
+    /** Last-seen times are recorded to this precision, so heartbeats do not rewrite the status each time. */
+    private final Duration lastSeenGranularity;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, EnvironmentSnapshot> environments;
-    private KeyValueStore<String, ConflictAlert> standing;
     private KeyValueStore<String, CompatibilityRule> rules;
+    private KeyValueStore<String, StoredEnvironment> environments;
+    private KeyValueStore<String, EnvironmentStatus> statuses;
+    private KeyValueStore<String, ConflictAlert> standing;
+    private Reaudits reaudits;
     /** Built from the rules store on first use, dropped when a rule changes. */
     private Auditor auditor;
 
-    AuditProcessor(String snapshotsTopic, List<Check> builtInChecks, AuditSettings settings) {
+    AuditProcessor(String snapshotsTopic, List<Check> builtInChecks, AuditSettings settings, StoredEnvironments storedEnvironments) {
         this.snapshotsTopic = snapshotsTopic;
         this.builtInChecks = builtInChecks;
+        this.builtInCheckIds = Set.copyOf(builtInChecks.stream().map(Check::id).toList());
         this.settings = settings;
+        this.storedEnvironments = storedEnvironments;
+        this.lastSeenGranularity = settings.staleAfter().dividedBy(10);
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.environments = context.getStateStore(ENVIRONMENTS);
-        this.standing = context.getStateStore(STANDING);
         this.rules = context.getStateStore(RULES);
+        this.environments = context.getStateStore(ENVIRONMENTS);
+        this.statuses = context.getStateStore(STATUSES);
+        this.standing = context.getStateStore(STANDING);
+        this.reaudits = new Reaudits(context.<KeyValueStore<String, ReauditQueue>>getStateStore(REAUDITS));
+        context.schedule(REAUDIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> reauditStep(now));
+        context.schedule(sweepInterval(settings.staleAfter()), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+    }
+
+    /** A twentieth of the stale TTL, between a second and a minute. */
+    static Duration sweepInterval(Duration staleAfter) {
+        Duration twentieth = staleAfter.dividedBy(20);
+        return twentieth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : twentieth.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : twentieth;
     }
 
     @Override
@@ -80,20 +116,31 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     }
 
     private void snapshot(String environmentId, EnvironmentSnapshot snapshot, long timestamp) {
-        Map<AlertKey, ConflictAlert> before = standingOf(environmentId);
         if (snapshot == null) {
-            send(AlertLifecycle.resolveAll(before, AlertLifecycle.ENVIRONMENT_DELETED, Instant.ofEpochMilli(timestamp)), timestamp);
-            before.keySet().forEach(key -> standing.delete(storeKey(environmentId, key)));
-            environments.delete(environmentId);
-            context.forward(new Record<>(environmentId, (SpecificRecord) null, timestamp), AuditTopology.STATUS_SINK);
+            forget(environmentId, AlertLifecycle.ENVIRONMENT_DELETED, Instant.ofEpochMilli(timestamp), timestamp);
             return;
         }
-        EnvironmentSnapshot known = environments.get(environmentId);
-        if (known != null && snapshot.getCollectedAt().isBefore(known.getCollectedAt())) {
+        EnvironmentStatus status = statuses.get(environmentId);
+        if (status != null && snapshot.getCollectedAt().isBefore(status.getLastSeen())) {
             return; // an older snapshot arriving late changes nothing
         }
-        environments.put(environmentId, snapshot);
-        audit(environmentId, snapshot, before, null, AlertLifecycle.FIXED, timestamp);
+        StoredEnvironment content = storedEnvironments.of(snapshot);
+        StoredEnvironment known = environments.get(environmentId);
+        if (status != null && known != null && known.getContentFingerprint() == content.getContentFingerprint()) {
+            heartbeat(environmentId, status, snapshot.getCollectedAt(), timestamp);
+            return;
+        }
+        environments.put(environmentId, content);
+        audit(environmentId, snapshot, status, rule -> true, true, timestamp);
+    }
+
+    /** The same content again: the status's last-seen time moves on, coarsely, and a stale one wakes up. */
+    private void heartbeat(String environmentId, EnvironmentStatus status, Instant seenAt, long timestamp) {
+        boolean stale = status.getState() == EnvironmentState.STALE;
+        if (!stale && Duration.between(status.getLastSeen(), seenAt).compareTo(lastSeenGranularity) < 0) {
+            return;
+        }
+        putStatus(environmentId, EnvironmentStatuses.seen(status, seenAt, settings.driftThreshold()), timestamp);
     }
 
     private void rule(String id, CompatibilityRule record, long timestamp) {
@@ -108,21 +155,25 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         if (described == null) {
             return; // a tombstone for something this partition never had
         }
-        String ruleId = described.getKind() == RuleKind.WAIVER ? described.getRuleId() : id;
-        String resolvedReason = record == null && described.getKind() == RuleKind.RULE ? AlertLifecycle.RULE_DELETED : AlertLifecycle.FIXED;
-        List<KeyValue<String, EnvironmentSnapshot>> all = new ArrayList<>();
-        try (KeyValueIterator<String, EnvironmentSnapshot> it = environments.all()) {
-            it.forEachRemaining(all::add);
-        }
-        for (KeyValue<String, EnvironmentSnapshot> environment : all) {
-            audit(environment.key, environment.value, standingOf(environment.key), ruleId, resolvedReason, timestamp);
-        }
+        reaudits.add(described.getKind() == RuleKind.WAIVER ? described.getRuleId() : id);
+        reauditStep(timestamp);
     }
 
-    private void audit(String environmentId, EnvironmentSnapshot snapshot, Map<AlertKey, ConflictAlert> before, String onlyRule,
-                       String resolvedReason, long timestamp) {
+    private void reauditStep(long timestamp) {
+        reaudits.step(environments, settings.reauditChunk(), (environmentId, environment, ruleIds) ->
+                audit(environmentId, storedEnvironments.snapshotOf(environment), statuses.get(environmentId),
+                        ruleIds::contains, false, timestamp));
+    }
+
+    /**
+     * Audits the environment, sends the alerts of the rules in scope that changed and the status when it
+     * changed. {@code reported}: the environment itself just reported (not a re-audit).
+     */
+    private void audit(String environmentId, EnvironmentSnapshot snapshot, EnvironmentStatus status, Predicate<String> ruleInScope,
+                       boolean reported, long timestamp) {
+        Map<AlertKey, ConflictAlert> before = standingOf(environmentId);
         AuditResult result = auditor().audit(EnvironmentView.of(snapshot), Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        AlertLifecycle.Transition transition = AlertLifecycle.next(before, snapshot, result, onlyRule, resolvedReason);
+        AlertLifecycle.Transition transition = AlertLifecycle.next(before, snapshot, result, ruleInScope, this::resolvedReason);
         send(transition.alerts(), timestamp);
         for (AlertKey key : before.keySet()) {
             if (!transition.standing().containsKey(key)) {
@@ -135,8 +186,68 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
                 standing.put(storeKey(environmentId, key), alert);
             }
         }
-        context.forward(new Record<>(environmentId, (SpecificRecord) EnvironmentStatuses.of(snapshot, result, settings.driftThreshold()), timestamp),
-                AuditTopology.STATUS_SINK);
+        EnvironmentStatus next = EnvironmentStatuses.of(snapshot, result, settings.driftThreshold(), status, reported);
+        if (!next.equals(status)) {
+            putStatus(environmentId, next, timestamp);
+        }
+    }
+
+    /** A conflict no longer found was fixed, unless its rule is gone. */
+    private String resolvedReason(String ruleId) {
+        return builtInCheckIds.contains(ruleId) || rules.get(ruleId) != null ? AlertLifecycle.FIXED : AlertLifecycle.RULE_DELETED;
+    }
+
+    /**
+     * The wall-clock sweep: waivers that expired since the last sweep re-audit their rule, so their alerts
+     * open again; silent environments turn stale, then are retired.
+     */
+    private void sweep(long now) {
+        Instant at = Instant.ofEpochMilli(now);
+        Instant expiredUntil = reaudits.waiversExpiredUntil();
+        if (expiredUntil != null) {
+            try (KeyValueIterator<String, CompatibilityRule> it = rules.all()) {
+                it.forEachRemaining(entry -> {
+                    CompatibilityRule waiver = entry.value;
+                    if (waiver.getKind() == RuleKind.WAIVER && waiver.getExpires() != null
+                            && waiver.getExpires().isAfter(expiredUntil) && !waiver.getExpires().isAfter(at)) {
+                        reaudits.add(waiver.getRuleId());
+                    }
+                });
+            }
+        }
+        reaudits.setWaiversExpiredUntil(at);
+        reauditStep(now);
+
+        List<KeyValue<String, EnvironmentStatus>> turningStale = new ArrayList<>();
+        List<String> retiring = new ArrayList<>();
+        try (KeyValueIterator<String, EnvironmentStatus> it = statuses.all()) {
+            it.forEachRemaining(entry -> {
+                // last-seen times may lag the truth by up to the granularity: wait that much longer, never mark early
+                Duration silence = Duration.between(entry.value.getLastSeen(), at).minus(lastSeenGranularity);
+                if (!settings.retireAfter().isZero() && silence.compareTo(settings.retireAfter()) >= 0) {
+                    retiring.add(entry.key);
+                } else if (silence.compareTo(settings.staleAfter()) >= 0 && entry.value.getState() != EnvironmentState.STALE) {
+                    turningStale.add(entry);
+                }
+            });
+        }
+        turningStale.forEach(entry -> putStatus(entry.key, EnvironmentStatuses.stale(entry.value), now));
+        retiring.forEach(environmentId -> forget(environmentId, AlertLifecycle.RETIRED, at, now));
+    }
+
+    /** A deleted or retired environment: its alerts resolved, its state and its status gone. */
+    private void forget(String environmentId, String reason, Instant at, long timestamp) {
+        Map<AlertKey, ConflictAlert> before = standingOf(environmentId);
+        send(AlertLifecycle.resolveAll(before, reason, at), timestamp);
+        before.keySet().forEach(key -> standing.delete(storeKey(environmentId, key)));
+        environments.delete(environmentId);
+        statuses.delete(environmentId);
+        context.forward(new Record<>(environmentId, (SpecificRecord) null, timestamp), AuditTopology.STATUS_SINK);
+    }
+
+    private void putStatus(String environmentId, EnvironmentStatus status, long timestamp) {
+        statuses.put(environmentId, status);
+        context.forward(new Record<>(environmentId, (SpecificRecord) status, timestamp), AuditTopology.STATUS_SINK);
     }
 
     private Auditor auditor() {
@@ -145,8 +256,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             try (KeyValueIterator<String, CompatibilityRule> it = rules.all()) {
                 it.forEachRemaining(entry -> records.add(entry.value));
             }
-            Set<String> checkIds = Set.copyOf(builtInChecks.stream().map(Check::id).toList());
-            auditor = new Auditor(RuleRecords.load(records, checkIds).ruleSet(), builtInChecks);
+            auditor = new Auditor(RuleRecords.load(records, builtInCheckIds).ruleSet(), builtInChecks);
         }
         return auditor;
     }

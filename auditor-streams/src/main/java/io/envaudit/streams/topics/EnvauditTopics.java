@@ -29,8 +29,10 @@ public final class EnvauditTopics {
     private final Topic<String, ConflictAlert> alerts;
     private final Topic<String, EnvironmentStatus> status;
     private final Topic<byte[], byte[]> deadLetters;
+    private final SchemaRegistry registry;
 
     public EnvauditTopics(String prefix, SchemaRegistry registry) {
+        this.registry = registry;
         Serde<String> key = Serdes.String();
         this.snapshots = new Topic<>(prefix + "snapshots", key, new AvroSingleObjectSerde<>(EnvironmentSnapshot.class, registry),
                 retention(Duration.ofDays(7)), true);
@@ -73,6 +75,11 @@ public final class EnvauditTopics {
 
     public Topic<byte[], byte[]> deadLetters() {
         return deadLetters;
+    }
+
+    /** The registry all these serdes write to and read from; state stores' serdes use it too. */
+    public SchemaRegistry registry() {
+        return registry;
     }
 
     /** All of them, the snapshots first: its partition count is the one the others follow. */

@@ -1,16 +1,21 @@
 package io.envaudit.streams.audit;
 
 import io.envaudit.engine.alerts.AlertLifecycle;
-import io.envaudit.engine.rules.Rule;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
+import io.envaudit.engine.rules.Rule;
+import io.envaudit.engine.rules.Severity;
 import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
+import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.schemas.EnvironmentState;
 import io.envaudit.schemas.EnvironmentStatus;
+import io.envaudit.schemas.ReauditQueue;
+import io.envaudit.schemas.StoredEnvironment;
+import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.wire.MemorySchemaRegistry;
@@ -18,18 +23,22 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -41,7 +50,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
 
+    @TempDir
+    Path stateDir;
+
     private TopologyTestDriver driver;
+    private TestInputTopic<String, CompatibilityRule> published;
+    private TestOutputTopic<String, CompatibilityRule> broadcast;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
     private TestInputTopic<String, EnvironmentSnapshot> snapshots;
     private TestInputTopic<String, CompatibilityRule> rules;
     private TestOutputTopic<String, ConflictAlert> alerts;
@@ -51,11 +66,23 @@ class AuditTopologyTest {
 
     @BeforeEach
     void start() throws IOException {
+        start(AuditSettings.DEFAULTS);
+    }
+
+    private void start(AuditSettings settings) throws IOException {
+        if (driver != null) {
+            driver.close();
+        }
         EnvauditTopics topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, new MemorySchemaRegistry());
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "envaudit-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AuditTopology.build(topics, BuiltInChecks.all(), AuditSettings.DEFAULTS), config, T0);
+        Properties config = StreamingAuditor.config("envaudit-test", stateDir, topics,
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092"));
+        driver = new TopologyTestDriver(AuditTopology.build(topics, BuiltInChecks.all(), settings), config, T0);
+        published = driver.createInputTopic(topics.rules().name(), topics.rules().keySerde().serializer(),
+                topics.rules().valueSerde().serializer());
+        broadcast = driver.createOutputTopic(topics.rulesBroadcast().name(), topics.rulesBroadcast().keySerde().deserializer(),
+                topics.rulesBroadcast().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), topics.deadLetters().keySerde().deserializer(),
+                topics.deadLetters().valueSerde().deserializer());
         rules = driver.createInputTopic(topics.rulesBroadcast().name(), topics.rulesBroadcast().keySerde().serializer(),
                 topics.rulesBroadcast().valueSerde().serializer());
         for (Rule rule : DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules()) {
@@ -76,6 +103,11 @@ class AuditTopologyTest {
     @AfterEach
     void stop() {
         driver.close();
+        driver = null;
+    }
+
+    private KeyValueStore<String, StoredEnvironment> environmentsStore() {
+        return driver.getKeyValueStore(AuditProcessor.ENVIRONMENTS);
     }
 
     private EnvironmentSnapshot collectedAt(EnvironmentSnapshot snapshot, Instant at) {
@@ -100,12 +132,21 @@ class AuditTopologyTest {
         snapshots.pipeInput(environmentId, seed);
         alerts.readValuesToList();
         status.readValuesToList();
-        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        StoredEnvironment stored = environmentsStore().get(environmentId);
         snapshots.pipeInput(environmentId, collectedAt(seed, seed.getCollectedAt().plus(Duration.ofMinutes(5))));
         assertTrue(alerts.isEmpty(), "periodic snapshots of an unchanged environment produce no alert traffic");
-        assertEquals(1, status.readValuesToList().size());
+        assertTrue(status.isEmpty(), "nor a status while the last-seen time moved less than a tenth of the stale TTL");
         snapshots.pipeInput(environmentId, collectedAt(seed, seed.getCollectedAt().minus(Duration.ofHours(1))));
         assertTrue(alerts.isEmpty() && status.isEmpty(), "an older snapshot changes nothing");
+
+        Instant later = seed.getCollectedAt().plus(AuditSettings.DEFAULTS.staleAfter().dividedBy(10));
+        snapshots.pipeInput(environmentId, collectedAt(seed, later));
+        assertTrue(alerts.isEmpty());
+        EnvironmentStatus seen = status.readValue();
+        assertEquals(later, seen.getLastSeen(), "a tenth of the stale TTL later, the last-seen time moves on");
+        assertEquals(seed.getCollectedAt(), seen.getCollectedAt(), "the audited content is still the first snapshot's");
+        assertEquals(EnvironmentState.DRIFTED, seen.getState());
+        assertEquals(stored, environmentsStore().get(environmentId), "a heartbeat does not rewrite the stored environment");
     }
 
     @Test
@@ -180,5 +221,104 @@ class AuditTopologyTest {
         List<ConflictAlert> reopened = alerts.readValuesToList();
         assertEquals(AlertState.OPEN, reopened.get(0).getState());
         assertEquals(AlertLifecycle.WAIVER_ENDED, reopened.get(0).getReason());
+    }
+
+    @Test
+    void aSilentEnvironmentTurnsStaleKeepingItsCountsWakesUpWhenItReportsAndIsRetiredAfterTheRetention() {
+        snapshots.pipeInput(environmentId, seed);
+        alerts.readValuesToList();
+        status.readValuesToList();
+        Duration staleAfter = AuditSettings.DEFAULTS.staleAfter();
+        driver.advanceWallClockTime(staleAfter);
+        assertTrue(status.isEmpty(), "not stale before the TTL and the last-seen precision have passed");
+        driver.advanceWallClockTime(staleAfter.dividedBy(10));
+        EnvironmentStatus stale = status.readValue();
+        assertEquals(EnvironmentState.STALE, stale.getState());
+        assertEquals(2, stale.getOpenError(), "the counts stay");
+        assertTrue(alerts.isEmpty());
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        assertTrue(status.isEmpty(), "stale is sent once");
+
+        Instant now = T0.plus(staleAfter).plus(staleAfter.dividedBy(10)).plus(Duration.ofHours(1));
+        snapshots.pipeInput(environmentId, collectedAt(seed, now));
+        assertEquals(EnvironmentState.DRIFTED, status.readValue().getState(), "a heartbeat wakes a stale environment");
+        assertTrue(alerts.isEmpty());
+
+        driver.advanceWallClockTime(AuditSettings.DEFAULTS.retireAfter().plus(staleAfter.dividedBy(10)));
+        List<ConflictAlert> retired = alerts.readValuesToList();
+        assertEquals(4, retired.size());
+        assertTrue(retired.stream().allMatch(a -> a.getState() == AlertState.RESOLVED && AlertLifecycle.RETIRED.equals(a.getReason())));
+        List<TestRecord<String, EnvironmentStatus>> last = status.readRecordsToList();
+        assertNull(last.get(last.size() - 1).value(), "a retired environment leaves the status table");
+        assertNull(environmentsStore().get(environmentId));
+    }
+
+    @Test
+    void anExpiredWaiverOpensItsAlertsAgainAtItsExpiry() {
+        snapshots.pipeInput(environmentId, seed);
+        alerts.readValuesToList();
+        var waiver = TestRules.load("waivers.yaml", """
+                waivers:
+                  - id: vision-keeps-anaconda-keras
+                    rule: anaconda-channel-mixed
+                    reason: The vision team pins keras from anaconda until the port lands.
+                    owner: vision@example.org
+                    expires: 2026-12-02
+                """).waivers().get(0);
+        rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
+        assertEquals(AlertState.WAIVED, alerts.readValue().getState());
+        driver.advanceWallClockTime(Duration.ofDays(2));
+        assertTrue(alerts.isEmpty(), "a waiver expiring on a date holds through that day (UTC)");
+        driver.advanceWallClockTime(Duration.ofDays(1));
+        List<ConflictAlert> reopened = alerts.readValuesToList();
+        assertEquals(1, reopened.size(), reopened.toString());
+        assertEquals(AlertState.OPEN, reopened.get(0).getState());
+        assertEquals(AlertLifecycle.WAIVER_ENDED, reopened.get(0).getReason());
+    }
+
+    @Test
+    void aRuleChangeReauditsALargePartitionInChunksAndARuleChangedMeanwhileStartsOver() throws IOException {
+        start(new AuditSettings(Severity.WARNING, Duration.ofDays(3), Duration.ofDays(30), 2));
+        for (int i = 0; i < 5; i++) {
+            String id = "ws-" + i + "//opt/conda/envs/tf210";
+            snapshots.pipeInput(id, EnvironmentSnapshot.newBuilder(seed)
+                    .setEnvironment(Environment.newBuilder(seed.getEnvironment()).setId(id).build()).build());
+        }
+        alerts.readValuesToList();
+        Rule numpy = TestRules.numpyFloor();
+        rules.pipeInput(numpy.id(), RuleRecords.of(numpy, "policy.yaml", T0));
+        assertEquals(List.of("ws-0", "ws-1"), hostsOf(alerts.readValuesToList()), "the first chunk at once");
+        driver.advanceWallClockTime(AuditProcessor.REAUDIT_INTERVAL);
+        assertEquals(List.of("ws-2", "ws-3"), hostsOf(alerts.readValuesToList()), "the next from the punctuator");
+
+        rules.pipeInput(numpy.id(), (CompatibilityRule) null);
+        List<ConflictAlert> resolved = alerts.readValuesToList();
+        assertEquals(List.of("ws-0", "ws-1"), hostsOf(resolved), "deleting the rule starts its re-audit over");
+        assertTrue(resolved.stream().allMatch(a -> AlertLifecycle.RULE_DELETED.equals(a.getReason())));
+        driver.advanceWallClockTime(AuditProcessor.REAUDIT_INTERVAL);
+        assertEquals(List.of("ws-2", "ws-3"), hostsOf(alerts.readValuesToList()), "ws-4, never reached by the first job, had nothing open");
+        driver.advanceWallClockTime(AuditProcessor.REAUDIT_INTERVAL);
+        assertTrue(alerts.isEmpty());
+        assertTrue(driver.<String, ReauditQueue>getKeyValueStore(AuditProcessor.REAUDITS)
+                .get(Reaudits.KEY).getJobs().isEmpty(), "the re-audit is done");
+    }
+
+    private static List<String> hostsOf(List<ConflictAlert> alerts) {
+        return alerts.stream().map(a -> a.getEnvironmentId().substring(0, a.getEnvironmentId().indexOf('/'))).toList();
+    }
+
+    @Test
+    void aPublishedRuleThatDoesNotLoadIsDeadLetteredAndThePreviousVersionStaysInForce() {
+        Rule numpy = TestRules.numpyFloor();
+        published.pipeInput(numpy.id(), RuleRecords.of(numpy, "policy.yaml", T0));
+        assertEquals(numpy.id(), broadcast.readRecord().key());
+        CompatibilityRule broken = CompatibilityRule.newBuilder(RuleRecords.of(numpy, "policy.yaml", T0))
+                .setYaml("id: org.numpy-floor\nseverity: eror\n").build();
+        published.pipeInput(numpy.id(), broken);
+        assertTrue(broadcast.isEmpty(), "the broken version never reaches the auditors");
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertEquals(numpy.id(), new String(dead.key(), StandardCharsets.UTF_8));
+        String message = new String(dead.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8);
+        assertTrue(message.contains("org.numpy-floor") && message.contains("previous version stays"), message);
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * From one audit to the next, what changed for each conflict of an environment: a conflict that
@@ -45,20 +47,16 @@ public final class AlertLifecycle {
     }
 
     /**
-     * @param standing the environment's conflicts as last sent (OPEN or WAIVED), by key
-     * @param snapshot the audited snapshot (host, labels, collection time)
-     * @param result   its audit
-     * @param onlyRule when not null, only conflicts of this rule are compared (a re-audit after one rule
-     *                 changed); the others stand as they are
+     * @param standing       the environment's conflicts as last sent (OPEN or WAIVED), by key
+     * @param snapshot       the audited snapshot (host, labels, collection time)
+     * @param result         its audit
+     * @param ruleInScope    the rules whose conflicts are compared: all of them after a snapshot, the changed
+     *                       ones in a re-audit after a rule change; the others stand as they are
+     * @param resolvedReason why a conflict of a rule (by id) that is no longer found is resolved:
+     *                       {@link #FIXED}, or {@link #RULE_DELETED} when the rule is gone
      */
     public static Transition next(Map<AlertKey, ConflictAlert> standing, EnvironmentSnapshot snapshot, AuditResult result,
-                                  String onlyRule) {
-        return next(standing, snapshot, result, onlyRule, FIXED);
-    }
-
-    /** As {@link #next(Map, EnvironmentSnapshot, AuditResult, String)}, resolving with {@code resolvedReason}. */
-    public static Transition next(Map<AlertKey, ConflictAlert> standing, EnvironmentSnapshot snapshot, AuditResult result,
-                                  String onlyRule, String resolvedReason) {
+                                  Predicate<String> ruleInScope, Function<String, String> resolvedReason) {
         Instant seen = snapshot.getCollectedAt();
         Map<AlertKey, ConflictAlert> next = new LinkedHashMap<>();
         List<ConflictAlert> alerts = new ArrayList<>();
@@ -67,7 +65,7 @@ public final class AlertLifecycle {
             undecided.add(new AlertKey(u.ruleId(), u.subject()));
         }
         for (Conflict conflict : result.conflicts()) {
-            if (onlyRule != null && !onlyRule.equals(conflict.ruleId())) {
+            if (!ruleInScope.test(conflict.ruleId())) {
                 continue;
             }
             AlertKey key = new AlertKey(conflict.ruleId(), conflict.subject());
@@ -88,11 +86,10 @@ public final class AlertLifecycle {
             if (next.containsKey(key)) {
                 continue;
             }
-            boolean outOfScope = onlyRule != null && !onlyRule.equals(key.ruleId());
-            if (outOfScope || undecided.contains(key)) {
+            if (!ruleInScope.test(key.ruleId()) || undecided.contains(key)) {
                 next.put(key, entry.getValue());
             } else {
-                alerts.add(resolved(entry.getValue(), resolvedReason, seen));
+                alerts.add(resolved(entry.getValue(), resolvedReason.apply(key.ruleId()), seen));
             }
         }
         return new Transition(alerts, next);

@@ -41,23 +41,29 @@ class AlertLifecycleTest {
         return new AuditResult("h//env", conflicts, undecided);
     }
 
+    /** After a snapshot: every rule compared, a conflict no longer found is fixed. */
+    private static AlertLifecycle.Transition afterSnapshot(Map<AlertKey, ConflictAlert> standing, EnvironmentSnapshot snapshot,
+                                                           AuditResult result) {
+        return AlertLifecycle.next(standing, snapshot, result, rule -> true, rule -> AlertLifecycle.FIXED);
+    }
+
     @Test
     void aNewConflictOpensAndAnUnchangedOneSendsNothing() {
-        AlertLifecycle.Transition first = AlertLifecycle.next(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()), null);
+        AlertLifecycle.Transition first = afterSnapshot(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()));
         assertEquals(1, first.alerts().size());
         ConflictAlert open = first.alerts().get(0);
         assertEquals(AlertState.OPEN, open.getState());
         assertEquals(T1, open.getFirstSeen());
         assertEquals("team", open.getLabels().keySet().iterator().next());
-        AlertLifecycle.Transition again = AlertLifecycle.next(first.standing(), snapshot(T2), result(List.of(protobuf("4.21.12", null)), List.of()), null);
+        AlertLifecycle.Transition again = afterSnapshot(first.standing(), snapshot(T2), result(List.of(protobuf("4.21.12", null)), List.of()));
         assertEquals(List.of(), again.alerts());
         assertEquals(first.standing(), again.standing());
     }
 
     @Test
     void aChangedConflictIsSentAgainKeepingItsFirstSeen() {
-        var first = AlertLifecycle.next(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()), null);
-        var changed = AlertLifecycle.next(first.standing(), snapshot(T2), result(List.of(protobuf("4.22.0", null)), List.of()), null);
+        var first = afterSnapshot(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()));
+        var changed = afterSnapshot(first.standing(), snapshot(T2), result(List.of(protobuf("4.22.0", null)), List.of()));
         assertEquals(1, changed.alerts().size());
         assertEquals(T1, changed.alerts().get(0).getFirstSeen());
         assertEquals(T2, changed.alerts().get(0).getLastSeen());
@@ -65,14 +71,14 @@ class AlertLifecycleTest {
 
     @Test
     void waivedThenOpenAgainThenResolved() {
-        var open = AlertLifecycle.next(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()), null);
-        var waived = AlertLifecycle.next(open.standing(), snapshot(T1), result(List.of(protobuf("4.21.12", "legacy")), List.of()), null);
+        var open = afterSnapshot(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()));
+        var waived = afterSnapshot(open.standing(), snapshot(T1), result(List.of(protobuf("4.21.12", "legacy")), List.of()));
         assertEquals(AlertState.WAIVED, waived.alerts().get(0).getState());
         assertEquals("legacy", waived.alerts().get(0).getReason());
-        var reopened = AlertLifecycle.next(waived.standing(), snapshot(T2), result(List.of(protobuf("4.21.12", null)), List.of()), null);
+        var reopened = afterSnapshot(waived.standing(), snapshot(T2), result(List.of(protobuf("4.21.12", null)), List.of()));
         assertEquals(AlertState.OPEN, reopened.alerts().get(0).getState());
         assertEquals(AlertLifecycle.WAIVER_ENDED, reopened.alerts().get(0).getReason());
-        var fixed = AlertLifecycle.next(reopened.standing(), snapshot(T2), result(List.of(), List.of()), null);
+        var fixed = afterSnapshot(reopened.standing(), snapshot(T2), result(List.of(), List.of()));
         assertEquals(AlertState.RESOLVED, fixed.alerts().get(0).getState());
         assertEquals(AlertLifecycle.FIXED, fixed.alerts().get(0).getReason());
         assertEquals(Map.of(), fixed.standing());
@@ -80,9 +86,9 @@ class AlertLifecycleTest {
 
     @Test
     void anUndecidedRuleKeepsItsConflictStanding() {
-        var open = AlertLifecycle.next(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()), null);
-        var unknown = AlertLifecycle.next(open.standing(), snapshot(T2), result(List.of(),
-                List.of(new Undecided("tf-protobuf", "tensorflow", "protobuf's version does not parse"))), null);
+        var open = afterSnapshot(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()));
+        var unknown = afterSnapshot(open.standing(), snapshot(T2), result(List.of(),
+                List.of(new Undecided("tf-protobuf", "tensorflow", "protobuf's version does not parse"))));
         assertEquals(List.of(), unknown.alerts());
         assertEquals(open.standing(), unknown.standing());
     }
@@ -90,17 +96,19 @@ class AlertLifecycleTest {
     @Test
     void aReauditForOneRuleLeavesTheOtherRulesConflictsAlone() {
         Conflict other = new Conflict("numpy2", Severity.ERROR, "tensorflow", List.of(), "numpy 2", null, null);
-        var open = AlertLifecycle.next(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null), other), List.of()), null);
+        var open = afterSnapshot(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null), other), List.of()));
         assertEquals(2, open.alerts().size());
-        var reaudit = AlertLifecycle.next(open.standing(), snapshot(T1), result(List.of(), List.of()), "numpy2");
+        var reaudit = AlertLifecycle.next(open.standing(), snapshot(T1), result(List.of(), List.of()), "numpy2"::equals,
+                rule -> AlertLifecycle.RULE_DELETED);
         assertEquals(List.of("numpy2"), reaudit.alerts().stream().map(ConflictAlert::getRuleId).toList());
         assertEquals(AlertState.RESOLVED, reaudit.alerts().get(0).getState());
+        assertEquals(AlertLifecycle.RULE_DELETED, reaudit.alerts().get(0).getReason());
         assertEquals(List.of(new AlertKey("tf-protobuf", "tensorflow")), List.copyOf(reaudit.standing().keySet()));
     }
 
     @Test
     void retiringAnEnvironmentResolvesEverythingWithItsReason() {
-        var open = AlertLifecycle.next(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()), null);
+        var open = afterSnapshot(Map.of(), snapshot(T1), result(List.of(protobuf("4.21.12", null)), List.of()));
         List<ConflictAlert> retired = AlertLifecycle.resolveAll(open.standing(), AlertLifecycle.RETIRED, T2);
         assertEquals(AlertLifecycle.RETIRED, retired.get(0).getReason());
         assertEquals(T2, retired.get(0).getLastSeen());

@@ -1,0 +1,87 @@
+package io.envaudit.streams.audit;
+
+import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.schemas.StoredEnvironment;
+import org.apache.avro.SchemaNormalization;
+import org.apache.kafka.common.serialization.Serde;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * An environment's content as the auditor keeps it: the snapshot without its collection time, in
+ * single-object encoding, deflated. Package lists are text that repeats itself (channels, subdirs,
+ * {@code >=} clauses of depends), which deflate shrinks several times over, more than dropping fields
+ * would, and the whole snapshot stays available to re-audits, scopes and blame. The fingerprint of the
+ * content tells a heartbeat (same content, later time) from a change without decoding anything.
+ */
+final class StoredEnvironments {
+    private final Serde<EnvironmentSnapshot> snapshots;
+    private final String topic;
+
+    /** @param snapshots the snapshot topic's value serde (its registry knows the writer schema), and its topic */
+    StoredEnvironments(Serde<EnvironmentSnapshot> snapshots, String topic) {
+        this.snapshots = snapshots;
+        this.topic = topic;
+    }
+
+    StoredEnvironment of(EnvironmentSnapshot snapshot) {
+        Instant collectedAt = snapshot.getCollectedAt();
+        EnvironmentSnapshot content = EnvironmentSnapshot.newBuilder(snapshot).setCollectedAt(Instant.EPOCH).build();
+        byte[] encoded = snapshots.serializer().serialize(topic, content);
+        return StoredEnvironment.newBuilder()
+                .setContentFingerprint(SchemaNormalization.fingerprint64(encoded))
+                .setCollectedAt(collectedAt)
+                .setSnapshot(ByteBuffer.wrap(deflate(encoded)))
+                .build();
+    }
+
+    EnvironmentSnapshot snapshotOf(StoredEnvironment stored) {
+        ByteBuffer bytes = stored.getSnapshot().duplicate();
+        byte[] deflated = new byte[bytes.remaining()];
+        bytes.get(deflated);
+        EnvironmentSnapshot content = snapshots.deserializer().deserialize(topic, inflate(deflated));
+        return EnvironmentSnapshot.newBuilder(content).setCollectedAt(stored.getCollectedAt()).build();
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 16);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] bytes) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(bytes);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("a stored environment is truncated: its deflated snapshot ends early");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a stored environment does not inflate: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+}
