@@ -4,11 +4,13 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.audit.AuditTopology;
 import io.envaudit.streams.topics.EnvauditTopics;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -40,6 +42,15 @@ public final class StreamingAuditor {
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         config.putAll(clientConfig);
         return config;
+    }
+
+    /**
+     * Stops the auditor and leaves the group, so its partitions move to the other instances (or to this
+     * one started again) at once. Kafka Streams otherwise stays in the group until the session timeout
+     * (45 s) runs out, and nothing of those partitions is audited meanwhile.
+     */
+    public static boolean stop(KafkaStreams streams, Duration timeout) {
+        return streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     public static KafkaStreams create(EnvauditTopics topics, AuditSettings settings, Properties config) {

@@ -1,0 +1,250 @@
+package io.envaudit.streams.audit;
+
+import io.envaudit.engine.audit.checks.BuiltInChecks;
+import io.envaudit.engine.json.AvroPlainJson;
+import io.envaudit.engine.rules.DefaultRulePack;
+import io.envaudit.engine.rules.Rule;
+import io.envaudit.kafka.embedded.EmbeddedKafka;
+import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.schemas.AlertState;
+import io.envaudit.schemas.CompatibilityRule;
+import io.envaudit.schemas.ConflictAlert;
+import io.envaudit.schemas.Environment;
+import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.rules.RuleRecords;
+import io.envaudit.streams.topics.EnvauditTopics;
+import io.envaudit.streams.topics.TopicProvisioner;
+import io.envaudit.streams.wire.SchemaRegistryTopic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The auditor as operators run it, on the real broker with 4 partitions and exactly-once: restarted on
+ * an empty state directory it restores its state from the changelogs and sends no alert twice; two
+ * instances with one application id share the partitions, and when one stops the other takes its work.
+ * Each test has its own topic prefix and application id.
+ */
+class AuditorInstancesIT {
+    private static final int PARTITIONS = 4;
+
+    @TempDir
+    static Path root;
+
+    private static EmbeddedKafka kafka;
+    private static EnvironmentSnapshot seed;
+    private final List<KafkaStreams> running = new ArrayList<>();
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
+        try (Reader in = Files.newBufferedReader(Path.of("../samples/seed-tf210-anaconda-keras.json"))) {
+            seed = AvroPlainJson.read(in, "seed", EnvironmentSnapshot.getClassSchema());
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @AfterEach
+    void stopAuditors() throws Exception {
+        running.forEach(streams -> StreamingAuditor.stop(streams, Duration.ofSeconds(30)));
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
+    }
+
+    private Map<String, Object> client() {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    }
+
+    /** The topics under their own prefix, created as the auditor needs them, with the default pack published. */
+    private EnvauditTopics topics(String prefix) throws Exception {
+        String schemas = SchemaRegistryTopic.topicName(prefix);
+        try (Admin admin = Admin.create(client())) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            provisioner.ensure(SchemaRegistryTopic.declaration(schemas));
+            SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client(), schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
+            closing.add(registry);
+            EnvauditTopics topics = new EnvauditTopics(prefix, registry);
+            provisioner.ensure(topics.all(), PARTITIONS, Optional.empty());
+            publishRules(topics, DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules());
+            return topics;
+        }
+    }
+
+    private KafkaStreams startAuditor(EnvauditTopics topics, String applicationId, Path stateDir) {
+        KafkaStreams streams = StreamingAuditor.create(topics, AuditSettings.DEFAULTS, StreamingAuditor.config(applicationId, stateDir, topics,
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)));
+        running.add(streams);
+        streams.start();
+        return streams;
+    }
+
+    private void publishRules(EnvauditTopics topics, List<Rule> rules) {
+        try (KafkaProducer<String, CompatibilityRule> producer = producer(topics, topics.rules().valueSerde())) {
+            rules.forEach(rule -> producer.send(new ProducerRecord<>(topics.rules().name(), rule.id(), RuleRecords.of(rule, "test", Instant.now()))));
+        }
+    }
+
+    private void publish(EnvauditTopics topics, List<EnvironmentSnapshot> snapshots) throws Exception {
+        try (KafkaProducer<String, EnvironmentSnapshot> producer = producer(topics, topics.snapshots().valueSerde())) {
+            for (EnvironmentSnapshot snapshot : snapshots) {
+                producer.send(new ProducerRecord<>(topics.snapshots().name(), snapshot.getEnvironment().getId(), snapshot)).get();
+            }
+        }
+    }
+
+    private <V> KafkaProducer<String, V> producer(EnvauditTopics topics, Serde<V> values) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), topics.snapshots().keySerde().serializer(), values.serializer());
+    }
+
+    private static List<EnvironmentSnapshot> fleet(int size, Instant collectedAt) {
+        List<EnvironmentSnapshot> fleet = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "ws-" + i + "//opt/conda/envs/tf210";
+            fleet.add(EnvironmentSnapshot.newBuilder(seed).setCollectedAt(collectedAt)
+                    .setEnvironment(Environment.newBuilder(seed.getEnvironment()).setId(id).build()).build());
+        }
+        return fleet;
+    }
+
+    /** Every committed alert from the start, read until {@code done} holds or a minute passed, then {@code settle} longer. */
+    private List<ConsumerRecord<String, ConflictAlert>> alerts(EnvauditTopics topics, Predicate<List<ConsumerRecord<String, ConflictAlert>>> done,
+                                                               Duration settle) {
+        Map<String, Object> config = new HashMap<>(client());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, ConflictAlert>> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, ConflictAlert> consumer = new KafkaConsumer<>(config, topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topics.alerts().name()));
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (!done.test(alerts) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(alerts::add);
+            }
+            long settled = System.nanoTime() + settle.toNanos();
+            while (System.nanoTime() < settled) {
+                consumer.poll(Duration.ofMillis(200)).forEach(alerts::add);
+            }
+        }
+        return alerts;
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Set<TopicPartition> snapshotPartitions(KafkaStreams streams, EnvauditTopics topics) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                task.topicPartitions().stream().filter(tp -> tp.topic().equals(topics.snapshots().name())).forEach(partitions::add);
+            }
+        }
+        return partitions;
+    }
+
+    @Test
+    void aRestartOnAnEmptyStateDirectoryRestoresFromTheChangelogsAndSendsNoAlertTwice() throws Exception {
+        EnvauditTopics topics = topics("restart.");
+        Instant t0 = Instant.parse("2026-11-30T09:00:00Z");
+        KafkaStreams first = startAuditor(topics, "restart", root.resolve("restart-state-1"));
+        publish(topics, fleet(4, t0));
+        assertEquals(16, alerts(topics, a -> a.size() >= 16, Duration.ZERO).size());
+        StreamingAuditor.stop(first, Duration.ofSeconds(30));
+
+        startAuditor(topics, "restart", root.resolve("restart-state-2"));
+        // the same content again, later: the restored state knows it, so nothing is sent
+        publish(topics, fleet(4, t0.plus(Duration.ofMinutes(5))));
+        // then one environment fixes its duplicate protobuf: exactly one alert resolves
+        EnvironmentSnapshot fixed = fleet(1, t0.plus(Duration.ofMinutes(10))).get(0);
+        publish(topics, List.of(EnvironmentSnapshot.newBuilder(fixed)
+                .setPackages(fixed.getPackages().stream()
+                        .filter(p -> !(p.getName().equals("protobuf") && p.getInstaller().name().equals("PIP"))).toList()).build()));
+        List<ConsumerRecord<String, ConflictAlert>> all = alerts(topics, a -> a.size() >= 17, Duration.ofSeconds(2));
+        assertEquals(17, all.size(), "16 opened before the restart, one resolved after it, nothing repeated");
+        ConflictAlert last = all.get(all.size() - 1).value();
+        assertEquals(AlertState.RESOLVED, last.getState());
+        assertEquals("duplicate-distribution", last.getRuleId());
+        assertEquals(16, all.stream().map(ConsumerRecord::key).distinct().count());
+    }
+
+    @Test
+    void twoInstancesShareThePartitionsAndOneTakesOverWhenTheOtherStops() throws Exception {
+        EnvauditTopics topics = topics("pair.");
+        KafkaStreams one = startAuditor(topics, "pair", root.resolve("pair-state-1"));
+        KafkaStreams two = startAuditor(topics, "pair", root.resolve("pair-state-2"));
+        await("both instances running with work", () -> one.state() == KafkaStreams.State.RUNNING && two.state() == KafkaStreams.State.RUNNING
+                && !snapshotPartitions(one, topics).isEmpty() && !snapshotPartitions(two, topics).isEmpty()
+                && snapshotPartitions(one, topics).size() + snapshotPartitions(two, topics).size() == PARTITIONS);
+        Set<TopicPartition> ofOne = snapshotPartitions(one, topics);
+        Set<TopicPartition> ofTwo = snapshotPartitions(two, topics);
+        assertTrue(ofOne.stream().noneMatch(ofTwo::contains), ofOne + " and " + ofTwo + " overlap");
+
+        publish(topics, fleet(8, Instant.parse("2026-11-30T09:00:00Z")));
+        List<ConsumerRecord<String, ConflictAlert>> opened = alerts(topics, a -> a.size() >= 32, Duration.ofSeconds(1));
+        assertEquals(32, opened.size(), "each of the 8 environments audited once, by one of the two");
+        assertEquals(32, opened.stream().map(ConsumerRecord::key).distinct().count());
+
+        StreamingAuditor.stop(two, Duration.ofSeconds(30));
+        await("the remaining instance owns every partition", () -> one.state() == KafkaStreams.State.RUNNING
+                && snapshotPartitions(one, topics).size() == PARTITIONS);
+        Rule floor = TestRules.numpyFloor();
+        publishRules(topics, List.of(floor));
+        List<ConsumerRecord<String, ConflictAlert>> after = alerts(topics,
+                a -> a.stream().filter(r -> r.value().getRuleId().equals(floor.id())).count() >= 8, Duration.ofSeconds(1));
+        Set<String> reached = new HashSet<>();
+        after.stream().filter(r -> r.value().getRuleId().equals(floor.id())).forEach(r -> reached.add(r.value().getEnvironmentId()));
+        assertEquals(8, reached.size(), "the new rule reached the environments the stopped instance had audited");
+        assertFalse(after.stream().anyMatch(r -> r.value().getRuleId().equals(floor.id()) && r.value().getState() != AlertState.OPEN));
+        assertEquals(40, after.size(), "and nothing else was sent again");
+    }
+}
