@@ -38,7 +38,7 @@ public final class RuleCheck implements Processor<String, CompatibilityRule, Str
             }
             LoadedRules loaded = RuleRecords.load(List.of(rule), builtInCheckIds);
             if (loaded.hasErrors()) {
-                throw new InvalidRuleException("rule '" + rule.getId() + "' does not load, its previous version stays in force: "
+                throw new InvalidRuleException("rule '" + rule.getId() + "' does not load and is not applied (a previous version, if any, stays in force): "
                         + loaded.problems());
             }
         }

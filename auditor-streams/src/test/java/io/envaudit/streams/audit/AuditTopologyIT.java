@@ -15,6 +15,7 @@ import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.topics.EnvauditTopics;
+import io.envaudit.streams.topics.Topic;
 import io.envaudit.streams.topics.TopicProvisioner;
 import io.envaudit.streams.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +48,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,24 +111,26 @@ class AuditTopologyIT {
     }
 
     /** Alerts read committed, from the start, until the condition holds or a minute has passed. */
-    private static List<ConflictAlert> alertsUntil(java.util.function.Predicate<List<ConflictAlert>> done) {
+    private static List<ConflictAlert> alertsUntil(Predicate<List<ConflictAlert>> done) {
+        return readUntil(topics.alerts(), records -> done.test(records.stream().map(ConsumerRecord::value).toList()))
+                .stream().map(ConsumerRecord::value).toList();
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> readUntil(Topic<K, V> topic, Predicate<List<ConsumerRecord<K, V>>> done) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConflictAlert> alerts = new ArrayList<>();
-        try (KafkaConsumer<String, ConflictAlert> consumer = new KafkaConsumer<>(config, topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topics.alerts().name()));
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (!done.test(alerts) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(Duration.ofMillis(200))) {
-                    alerts.add(record.value());
-                }
+            while (!done.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
-        return alerts;
+        return records;
     }
 
     @Test
@@ -162,5 +169,60 @@ class AuditTopologyIT {
                 .allMatch(x -> AlertLifecycle.RULE_DELETED.equals(x.getReason())));
         assertEquals(ENVIRONMENTS, afterDelete.stream().filter(x -> x.getRuleId().equals(floor.id())
                 && x.getState() == AlertState.RESOLVED).count());
+    }
+
+    @Test
+    void aWaiverWaivesOnEveryPartitionABrokenRuleIsDeadLetteredAndADeletedEnvironmentResolves() throws Exception {
+        EnvironmentSnapshot seed;
+        try (Reader in = Files.newBufferedReader(Path.of("../samples/seed-tf210-anaconda-keras.json"))) {
+            seed = AvroPlainJson.read(in, "seed", EnvironmentSnapshot.getClassSchema());
+        }
+        List<String> ids = new ArrayList<>();
+        try (KafkaProducer<String, EnvironmentSnapshot> producer = producer(topics.snapshots().valueSerde())) {
+            for (int i = 0; i < ENVIRONMENTS; i++) {
+                String id = "lab-" + i + "//opt/conda/envs/tf210";
+                ids.add(id);
+                producer.send(new ProducerRecord<>(topics.snapshots().name(), id, EnvironmentSnapshot.newBuilder(seed)
+                        .setEnvironment(Environment.newBuilder(seed.getEnvironment()).setId(id).build()).build())).get();
+            }
+        }
+        Function<List<ConflictAlert>, List<ConflictAlert>> ofLab =
+                all -> all.stream().filter(a -> a.getEnvironmentId().startsWith("lab-")).toList();
+        alertsUntil(a -> ofLab.apply(a).size() >= ENVIRONMENTS * 4);
+
+        var waiver = TestRules.load("waivers.yaml", """
+                waivers:
+                  - id: lab-keeps-anaconda-keras
+                    rule: anaconda-channel-mixed
+                    reason: The lab pins keras from anaconda until the port lands.
+                    owner: lab@example.org
+                    expires: 2030-01-01
+                """).waivers().get(0);
+        Rule floor = TestRules.numpyFloor();
+        CompatibilityRule broken = CompatibilityRule.newBuilder(RuleRecords.of(floor, "test", Instant.now()))
+                .setId("org.broken").setYaml("id: org.broken\nseverity: eror\n").build();
+        try (KafkaProducer<String, CompatibilityRule> producer = producer(topics.rules().valueSerde())) {
+            producer.send(new ProducerRecord<>(topics.rules().name(), "org.broken", broken)).get();
+            producer.send(new ProducerRecord<>(topics.rules().name(), waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", Instant.now()))).get();
+        }
+        List<ConflictAlert> waived = ofLab.apply(alertsUntil(a -> ofLab.apply(a).stream().filter(x -> x.getState() == AlertState.WAIVED).count() >= ENVIRONMENTS))
+                .stream().filter(x -> x.getState() == AlertState.WAIVED).toList();
+        assertEquals(Set.copyOf(ids), waived.stream().map(ConflictAlert::getEnvironmentId).collect(Collectors.toSet()),
+                "the waiver reached every partition");
+        assertTrue(waived.stream().allMatch(a -> a.getRuleId().equals("anaconda-channel-mixed")));
+
+        List<ConsumerRecord<byte[], byte[]>> dead = readUntil(topics.deadLetters(), records -> !records.isEmpty());
+        assertEquals(1, dead.size(), "the broken rule is dead-lettered once, before the broadcast");
+        assertEquals("org.broken", new String(dead.get(0).key(), StandardCharsets.UTF_8));
+        assertEquals(topics.rules().name(), new String(dead.get(0).headers().lastHeader("__streams.errors.topic").value(),
+                StandardCharsets.UTF_8));
+
+        try (KafkaProducer<String, EnvironmentSnapshot> producer = producer(topics.snapshots().valueSerde())) {
+            producer.send(new ProducerRecord<>(topics.snapshots().name(), ids.get(0), null)).get();
+        }
+        List<ConflictAlert> deleted = alertsUntil(a -> a.stream().filter(x -> x.getEnvironmentId().equals(ids.get(0))
+                && AlertLifecycle.ENVIRONMENT_DELETED.equals(x.getReason())).count() >= 4).stream()
+                .filter(x -> x.getEnvironmentId().equals(ids.get(0)) && AlertLifecycle.ENVIRONMENT_DELETED.equals(x.getReason())).toList();
+        assertEquals(4, deleted.size(), "its three open conflicts and the waived one resolve");
     }
 }

@@ -319,6 +319,6 @@ class AuditTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertEquals(numpy.id(), new String(dead.key(), StandardCharsets.UTF_8));
         String message = new String(dead.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8);
-        assertTrue(message.contains("org.numpy-floor") && message.contains("previous version stays"), message);
+        assertTrue(message.contains("org.numpy-floor") && message.contains("is not applied"), message);
     }
 }
