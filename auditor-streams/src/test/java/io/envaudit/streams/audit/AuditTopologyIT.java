@@ -5,8 +5,7 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
@@ -18,12 +17,8 @@ import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.topics.TopicProvisioner;
 import io.envaudit.streams.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,6 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Reader;
@@ -38,14 +34,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,18 +53,20 @@ class AuditTopologyIT {
     private static final int PARTITIONS = 4;
     private static final int ENVIRONMENTS = 8;
 
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    /** The Streams app's state dir. */
     @TempDir
     static Path root;
 
-    private static EmbeddedKafka kafka;
     private static SchemaRegistryTopic registry;
     private static EnvauditTopics topics;
     private static KafkaStreams streams;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
-        Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Map<String, Object> client = kafka.clientConfig();
         String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
         try (Admin admin = Admin.create(client)) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
@@ -89,7 +86,6 @@ class AuditTopologyIT {
     static void stop() {
         streams.close(Duration.ofSeconds(30));
         registry.close();
-        kafka.close();
     }
 
     private static void publishRules(List<Rule> rules) {
@@ -101,29 +97,19 @@ class AuditTopologyIT {
     }
 
     private static <V> KafkaProducer<String, V> producer(Serde<V> values) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), topics.snapshots().keySerde().serializer(), values.serializer());
+        return kafka.producer(topics.snapshots().keySerde().serializer(), values.serializer());
     }
 
-    /** Alerts read committed, from the start, until the condition holds or a minute has passed. */
-    private static List<ConflictAlert> alertsUntil(java.util.function.Predicate<List<ConflictAlert>> done) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConflictAlert> alerts = new ArrayList<>();
-        try (KafkaConsumer<String, ConflictAlert> consumer = new KafkaConsumer<>(config, topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topics.alerts().name()));
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (!done.test(alerts) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(Duration.ofMillis(200))) {
-                    alerts.add(record.value());
-                }
-            }
-        }
-        return alerts;
+    /** Alerts read committed, from the start, until the condition holds or {@link KafkaBroker#WAIT} has passed. */
+    private static List<ConflictAlert> alertsUntil(Predicate<List<ConflictAlert>> done) {
+        List<ConsumerRecord<String, ConflictAlert>> records = kafka.readUntil(topics.alerts().name(),
+                topics.alerts().keySerde().deserializer(), topics.alerts().valueSerde().deserializer(),
+                read -> done.test(values(read)));
+        return values(records);
+    }
+
+    private static List<ConflictAlert> values(List<ConsumerRecord<String, ConflictAlert>> records) {
+        return records.stream().map(ConsumerRecord::value).toList();
     }
 
     @Test
