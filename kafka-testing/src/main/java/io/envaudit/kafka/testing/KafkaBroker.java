@@ -85,7 +85,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         return broker.bootstrapServers();
     }
 
-    /** The configuration every client needs, to add to: the bootstrap servers. */
+    /** What every client needs, the bootstrap servers, as an immutable map: copy it to add settings. */
     public Map<String, Object> clientConfig() {
         return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     }
