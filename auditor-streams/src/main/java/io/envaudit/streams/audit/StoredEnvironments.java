@@ -19,17 +19,17 @@ import java.util.zip.Inflater;
  * would, and the whole snapshot stays available to re-audits, scopes and blame. The fingerprint of the
  * content tells a heartbeat (same content, later time) from a change without decoding anything.
  */
-final class StoredEnvironments {
+public final class StoredEnvironments {
     private final Serde<EnvironmentSnapshot> snapshots;
     private final String topic;
 
     /** @param snapshots the snapshot topic's value serde (its registry knows the writer schema), and its topic */
-    StoredEnvironments(Serde<EnvironmentSnapshot> snapshots, String topic) {
+    public StoredEnvironments(Serde<EnvironmentSnapshot> snapshots, String topic) {
         this.snapshots = snapshots;
         this.topic = topic;
     }
 
-    StoredEnvironment of(EnvironmentSnapshot snapshot) {
+    public StoredEnvironment of(EnvironmentSnapshot snapshot) {
         Instant collectedAt = snapshot.getCollectedAt();
         EnvironmentSnapshot content = EnvironmentSnapshot.newBuilder(snapshot).setCollectedAt(Instant.EPOCH).build();
         byte[] encoded = snapshots.serializer().serialize(topic, content);
@@ -40,7 +40,7 @@ final class StoredEnvironments {
                 .build();
     }
 
-    EnvironmentSnapshot snapshotOf(StoredEnvironment stored) {
+    public EnvironmentSnapshot snapshotOf(StoredEnvironment stored) {
         ByteBuffer bytes = stored.getSnapshot().duplicate();
         byte[] deflated = new byte[bytes.remaining()];
         bytes.get(deflated);

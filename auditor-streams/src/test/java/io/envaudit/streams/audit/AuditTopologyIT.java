@@ -5,8 +5,7 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
@@ -15,16 +14,11 @@ import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.topics.EnvauditTopics;
-import io.envaudit.streams.topics.Topic;
 import io.envaudit.streams.topics.TopicProvisioner;
 import io.envaudit.streams.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,6 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Reader;
@@ -41,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,18 +57,20 @@ class AuditTopologyIT {
     private static final int PARTITIONS = 4;
     private static final int ENVIRONMENTS = 8;
 
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    /** The Streams app's state dir. */
     @TempDir
     static Path root;
 
-    private static EmbeddedKafka kafka;
     private static SchemaRegistryTopic registry;
     private static EnvauditTopics topics;
     private static KafkaStreams streams;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
-        Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Map<String, Object> client = kafka.clientConfig();
         String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
         try (Admin admin = Admin.create(client)) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
@@ -92,9 +88,8 @@ class AuditTopologyIT {
 
     @AfterAll
     static void stop() {
-        streams.close(Duration.ofSeconds(30));
+        StreamingAuditor.stop(streams, Duration.ofSeconds(30));
         registry.close();
-        kafka.close();
     }
 
     private static void publishRules(List<Rule> rules) {
@@ -106,31 +101,19 @@ class AuditTopologyIT {
     }
 
     private static <V> KafkaProducer<String, V> producer(Serde<V> values) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), topics.snapshots().keySerde().serializer(), values.serializer());
+        return kafka.producer(topics.snapshots().keySerde().serializer(), values.serializer());
     }
 
-    /** Alerts read committed, from the start, until the condition holds or a minute has passed. */
+    /** Alerts read committed, from the start, until the condition holds or {@link KafkaBroker#WAIT} has passed. */
     private static List<ConflictAlert> alertsUntil(Predicate<List<ConflictAlert>> done) {
-        return readUntil(topics.alerts(), records -> done.test(records.stream().map(ConsumerRecord::value).toList()))
-                .stream().map(ConsumerRecord::value).toList();
+        List<ConsumerRecord<String, ConflictAlert>> records = kafka.readUntil(topics.alerts().name(),
+                topics.alerts().keySerde().deserializer(), topics.alerts().valueSerde().deserializer(),
+                read -> done.test(values(read)));
+        return values(records);
     }
 
-    private static <K, V> List<ConsumerRecord<K, V>> readUntil(Topic<K, V> topic, Predicate<List<ConsumerRecord<K, V>>> done) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (!done.test(records) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+    private static List<ConflictAlert> values(List<ConsumerRecord<String, ConflictAlert>> records) {
+        return records.stream().map(ConsumerRecord::value).toList();
     }
 
     @Test
@@ -211,7 +194,8 @@ class AuditTopologyIT {
                 "the waiver reached every partition");
         assertTrue(waived.stream().allMatch(a -> a.getRuleId().equals("anaconda-channel-mixed")));
 
-        List<ConsumerRecord<byte[], byte[]>> dead = readUntil(topics.deadLetters(), records -> !records.isEmpty());
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(topics.deadLetters().name(), topics.deadLetters().keySerde().deserializer(),
+                topics.deadLetters().valueSerde().deserializer(), records -> !records.isEmpty());
         assertEquals(1, dead.size(), "the broken rule is dead-lettered once, before the broadcast");
         assertEquals("org.broken", new String(dead.get(0).key(), StandardCharsets.UTF_8));
         assertEquals(topics.rules().name(), new String(dead.get(0).headers().lastHeader("__streams.errors.topic").value(),

@@ -4,8 +4,7 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
@@ -17,12 +16,8 @@ import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.topics.TopicProvisioner;
 import io.envaudit.streams.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,10 +25,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Reader;
@@ -42,7 +37,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +58,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditorInstancesIT {
     private static final int PARTITIONS = 4;
 
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    /** The instances' state dirs. */
     @TempDir
     static Path root;
 
-    private static EmbeddedKafka kafka;
     private static EnvironmentSnapshot seed;
     private final List<KafkaStreams> running = new ArrayList<>();
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
+    static void readSeed() throws Exception {
         try (Reader in = Files.newBufferedReader(Path.of("../samples/seed-tf210-anaconda-keras.json"))) {
             seed = AvroPlainJson.read(in, "seed", EnvironmentSnapshot.getClassSchema());
         }
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
     }
 
     @AfterEach
@@ -93,17 +84,13 @@ class AuditorInstancesIT {
         }
     }
 
-    private Map<String, Object> client() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    }
-
     /** The topics under their own prefix, created as the auditor needs them, with the default pack published. */
     private EnvauditTopics topics(String prefix) throws Exception {
         String schemas = SchemaRegistryTopic.topicName(prefix);
-        try (Admin admin = Admin.create(client())) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
             provisioner.ensure(SchemaRegistryTopic.declaration(schemas));
-            SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client(), schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
+            SchemaRegistryTopic registry = SchemaRegistryTopic.connect(kafka.clientConfig(), schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
             closing.add(registry);
             EnvauditTopics topics = new EnvauditTopics(prefix, registry);
             provisioner.ensure(topics.all(), PARTITIONS, Optional.empty());
@@ -135,8 +122,7 @@ class AuditorInstancesIT {
     }
 
     private <V> KafkaProducer<String, V> producer(EnvauditTopics topics, Serde<V> values) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), topics.snapshots().keySerde().serializer(), values.serializer());
+        return kafka.producer(topics.snapshots().keySerde().serializer(), values.serializer());
     }
 
     private static List<EnvironmentSnapshot> fleet(int size, Instant collectedAt) {
@@ -149,27 +135,20 @@ class AuditorInstancesIT {
         return fleet;
     }
 
-    /** Every committed alert from the start, read until {@code done} holds or a minute passed, then {@code settle} longer. */
+    /**
+     * Every committed alert from the start, read until {@code done} holds and then for {@code settle}
+     * longer, so that an alert sent twice would be read too.
+     */
     private List<ConsumerRecord<String, ConflictAlert>> alerts(EnvauditTopics topics, Predicate<List<ConsumerRecord<String, ConflictAlert>>> done,
                                                                Duration settle) {
-        Map<String, Object> config = new HashMap<>(client());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, ConflictAlert>> alerts = new ArrayList<>();
-        try (KafkaConsumer<String, ConflictAlert> consumer = new KafkaConsumer<>(config, topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topics.alerts().name()));
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (!done.test(alerts) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(alerts::add);
-            }
-            long settled = System.nanoTime() + settle.toNanos();
-            while (System.nanoTime() < settled) {
-                consumer.poll(Duration.ofMillis(200)).forEach(alerts::add);
-            }
-        }
-        return alerts;
+        long[] doneAt = {0};
+        return kafka.readUntil(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer(), read -> {
+                    if (doneAt[0] == 0 && done.test(read)) {
+                        doneAt[0] = System.nanoTime();
+                    }
+                    return doneAt[0] != 0 && System.nanoTime() - doneAt[0] >= settle.toNanos();
+                });
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

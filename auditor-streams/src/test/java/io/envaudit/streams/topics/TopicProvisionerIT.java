@@ -1,18 +1,15 @@
 package io.envaudit.streams.topics;
 
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.streams.wire.MemorySchemaRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The topics made ready on the real broker: created with their settings, or refused with a clear message. */
 class TopicProvisionerIT {
-    @TempDir
-    static Path root;
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
-    private static EmbeddedKafka kafka;
     private static Admin admin;
 
     @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    static void connect() {
+        admin = Admin.create(kafka.clientConfig());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         admin.close();
-        kafka.close();
     }
 
     private static EnvauditTopics topics(String prefix) {

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +16,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.schemas.EnvironmentSnapshot;
 
 /**
@@ -34,38 +30,25 @@ import io.envaudit.schemas.EnvironmentSnapshot;
 class PythonPublishIT {
     private static final int PARTITIONS = 8;
 
-    @TempDir
-    static Path root;
-
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
     @Test
     void aSnapshotPublishedFromPythonIsReadByTheAuditorOnTheJavaPartition() throws Exception {
         requirePythonKafka();
         String prefix = "py.";
         String snapshots = prefix + "snapshots";
-        TestKafka.createTopics(kafka.bootstrapServers(),
-                SchemaRegistryTopic.declaration(SchemaRegistryTopic.topicName(prefix)), new NewTopic(snapshots, PARTITIONS, (short) 1));
+        kafka.createTopics(SchemaRegistryTopic.declaration(SchemaRegistryTopic.topicName(prefix)), new NewTopic(snapshots, PARTITIONS, (short) 1));
 
         long started = System.nanoTime();
         DebianPython.run("publish_v1_snapshot.py", new byte[0], kafka.bootstrapServers(), prefix,
                 DebianPython.resource("/schemas/EnvironmentSnapshot.v1.avsc").toString());
-        System.out.printf("PythonPublishIT: python registered the v1 schema and published a snapshot in %d ms%n", TestKafka.millisSince(started));
+        System.out.printf("PythonPublishIT: python registered the v1 schema and published a snapshot in %d ms%n", Elapsed.millisSince(started));
 
-        try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(TestKafka.client(kafka.bootstrapServers()),
+        try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(kafka.clientConfig(),
                 SchemaRegistryTopic.topicName(prefix), SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT)) {
-            List<ConsumerRecord<String, EnvironmentSnapshot>> records = TestKafka.readAll(kafka.bootstrapServers(), snapshots, 1,
-                    new StringDeserializer(), new AvroSingleObjectDeserializer<>(EnvironmentSnapshot.class, registry));
+            List<ConsumerRecord<String, EnvironmentSnapshot>> records = kafka.readUntil(snapshots,
+                    new StringDeserializer(), new AvroSingleObjectDeserializer<>(EnvironmentSnapshot.class, registry), read -> !read.isEmpty());
             assertEquals(1, records.size());
             ConsumerRecord<String, EnvironmentSnapshot> record = records.get(0);
             assertEquals(record.value().getEnvironment().getId(), record.key());
@@ -79,7 +62,7 @@ class PythonPublishIT {
     void murmur2RandomPutsEveryKeyWhereTheJavaProducerDoes() throws Exception {
         requirePythonKafka();
         String topic = "keys.murmur2";
-        TestKafka.createTopics(kafka.bootstrapServers(), new NewTopic(topic, PARTITIONS, (short) 1));
+        kafka.createTopics(new NewTopic(topic, PARTITIONS, (short) 1));
         List<String> keys = environmentIds();
 
         Map<String, Integer> java = javaPartitions(topic, keys);
@@ -93,7 +76,7 @@ class PythonPublishIT {
     void librdkafkasDefaultPartitionerPutsSomeKeysElsewhere() throws Exception {
         requirePythonKafka();
         String topic = "keys.default";
-        TestKafka.createTopics(kafka.bootstrapServers(), new NewTopic(topic, PARTITIONS, (short) 1));
+        kafka.createTopics(new NewTopic(topic, PARTITIONS, (short) 1));
         List<String> keys = environmentIds();
 
         Map<String, Integer> java = javaPartitions(topic, keys);
@@ -124,7 +107,7 @@ class PythonPublishIT {
 
     private static Map<String, Integer> javaPartitions(String topic, List<String> keys) throws Exception {
         Map<String, Integer> partitions = new LinkedHashMap<>();
-        try (KafkaProducer<String, String> producer = TestKafka.producer(kafka.bootstrapServers(), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = kafka.producer(new StringSerializer(), new StringSerializer())) {
             for (String key : keys) {
                 RecordMetadata metadata = producer.send(new ProducerRecord<>(topic, key, "")).get();
                 partitions.put(key, metadata.partition());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,14 +27,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.schemas.Installer;
 import io.envaudit.streams.wire.UndecodableRecordException.Reason;
@@ -48,22 +45,15 @@ import io.envaudit.streams.wire.UndecodableRecordException.Reason;
 class SchemaEvolutionIT {
     private static final String KEY = "host-1//opt/conda/envs/train";
 
-    @TempDir
-    static Path root;
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
-    private static EmbeddedKafka kafka;
     private static String schemas;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
+    static void createSchemasTopic() throws Exception {
         schemas = SchemaRegistryTopic.topicName("evolution.");
-        TestKafka.createTopics(kafka.bootstrapServers(), SchemaRegistryTopic.declaration(schemas));
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
+        kafka.createTopics(SchemaRegistryTopic.declaration(schemas));
     }
 
     @Test
@@ -91,13 +81,13 @@ class SchemaEvolutionIT {
         EnvironmentSnapshot snapshot = TestSnapshots.current(KEY);
         String topic = createSnapshotsTopic(test);
         try (SchemaRegistryTopic writerRegistry = connect();
-             KafkaProducer<String, EnvironmentSnapshot> producer = TestKafka.producer(kafka.bootstrapServers(),
+             KafkaProducer<String, EnvironmentSnapshot> producer = kafka.producer(
                      new StringSerializer(), new AvroSingleObjectSerde<>(EnvironmentSnapshot.class, writerRegistry).serializer())) {
             producer.send(new ProducerRecord<>(topic, KEY, snapshot)).get();
         }
         try (SchemaRegistryTopic readerRegistry = connect()) {
-            List<ConsumerRecord<String, EnvironmentSnapshot>> records = TestKafka.readAll(kafka.bootstrapServers(), topic, 1,
-                    new StringDeserializer(), new AvroSingleObjectDeserializer<>(EnvironmentSnapshot.class, readerRegistry));
+            List<ConsumerRecord<String, EnvironmentSnapshot>> records = kafka.readUntil(topic,
+                    new StringDeserializer(), new AvroSingleObjectDeserializer<>(EnvironmentSnapshot.class, readerRegistry), read -> !read.isEmpty());
             assertEquals(1, records.size());
             assertEquals(snapshot, records.get(0).value());
             assertEquals(0, readerRegistry.reads(), "the reader knows its own schema");
@@ -113,13 +103,13 @@ class SchemaEvolutionIT {
         GenericRecord value = new GenericData.Record(unregistered);
         value.put("source", "rogue agent");
         byte[] bytes = AvroSingleObjectSerializer.forSchema(unregistered, new MemorySchemaRegistry()).serialize(topic, value);
-        try (KafkaProducer<String, byte[]> producer = TestKafka.producer(kafka.bootstrapServers(), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, KEY, bytes)).get();
         }
         try (SchemaRegistryTopic readerRegistry = connect();
              KafkaConsumer<String, EnvironmentSnapshot> consumer = consumer(topic, readerRegistry)) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + TestKafka.WAIT.toNanos();
+            long deadline = System.nanoTime() + KafkaBroker.WAIT.toNanos();
             RecordDeserializationException failure = null;
             while (failure == null && System.nanoTime() < deadline) {
                 try {
@@ -128,7 +118,7 @@ class SchemaEvolutionIT {
                     failure = e;
                 }
             }
-            assertInstanceOf(RecordDeserializationException.class, failure, "no deserialization failure in " + TestKafka.WAIT);
+            assertInstanceOf(RecordDeserializationException.class, failure, "no deserialization failure in " + KafkaBroker.WAIT);
             assertEquals(0, failure.offset());
             UndecodableRecordException cause = assertInstanceOf(UndecodableRecordException.class, failure.getCause());
             assertEquals(Reason.UNKNOWN_SCHEMA, cause.reason());
@@ -148,36 +138,36 @@ class SchemaEvolutionIT {
         String topic = createSnapshotsTopic(test);
         long started = System.nanoTime();
         try (SchemaRegistryTopic writerRegistry = connect();
-             KafkaProducer<String, GenericRecord> producer = TestKafka.producer(kafka.bootstrapServers(),
+             KafkaProducer<String, GenericRecord> producer = kafka.producer(
                      new StringSerializer(), (Serializer<GenericRecord>) AvroSingleObjectSerializer.forSchema(writerSchema, writerRegistry))) {
             producer.send(new ProducerRecord<>(topic, KEY, value)).get();
         }
         try (SchemaRegistryTopic readerRegistry = connect()) {
             assertFalse(readerRegistry.knowsLocally(SchemaFingerprint.of(writerSchema)));
-            List<ConsumerRecord<String, EnvironmentSnapshot>> records = TestKafka.readAll(kafka.bootstrapServers(), topic, 1,
-                    new StringDeserializer(), new AvroSingleObjectDeserializer<>(EnvironmentSnapshot.class, readerRegistry));
+            List<ConsumerRecord<String, EnvironmentSnapshot>> records = kafka.readUntil(topic,
+                    new StringDeserializer(), new AvroSingleObjectDeserializer<>(EnvironmentSnapshot.class, readerRegistry), read -> !read.isEmpty());
             assertEquals(1, records.size());
             assertEquals(KEY, records.get(0).key());
             System.out.printf("SchemaEvolutionIT: %s produced and read by a fresh reader %d ms%n",
-                    test.getDisplayName(), TestKafka.millisSince(started));
+                    test.getDisplayName(), Elapsed.millisSince(started));
             return new Read(records.get(0).value(), readerRegistry.reads());
         }
     }
 
     private static String createSnapshotsTopic(TestInfo test) throws Exception {
         String topic = "evolution.snapshots." + test.getTestMethod().orElseThrow().getName();
-        TestKafka.createTopics(kafka.bootstrapServers(), new NewTopic(topic, 4, (short) 1));
+        kafka.createTopics(new NewTopic(topic, 4, (short) 1));
         return topic;
     }
 
     private static KafkaConsumer<String, EnvironmentSnapshot> consumer(String topic, SchemaRegistry registry) {
-        Map<String, Object> config = new HashMap<>(TestKafka.client(kafka.bootstrapServers()));
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic);
         return new KafkaConsumer<>(config, new StringDeserializer(), new AvroSingleObjectDeserializer<>(EnvironmentSnapshot.class, registry));
     }
 
     private static SchemaRegistryTopic connect() {
-        return SchemaRegistryTopic.connect(TestKafka.client(kafka.bootstrapServers()), schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
+        return SchemaRegistryTopic.connect(kafka.clientConfig(), schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
     }
 }

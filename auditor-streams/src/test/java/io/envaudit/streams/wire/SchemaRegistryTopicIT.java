@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,39 +24,24 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
+import io.envaudit.kafka.testing.KafkaBroker;
 
 /** The compacted schemas topic on a real broker: register, find, share reads, outages. */
 class SchemaRegistryTopicIT {
     private static final Duration LOOKUP = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path root;
-
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
     @Test
     void theDeclaredTopicIsCompacted() throws Exception {
         String topic = SchemaRegistryTopic.topicName("declared.");
-        TestKafka.createTopics(kafka.bootstrapServers(), SchemaRegistryTopic.declaration(topic));
+        kafka.createTopics(SchemaRegistryTopic.declaration(topic));
 
-        try (Admin admin = Admin.create(TestKafka.client(kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
@@ -76,7 +59,7 @@ class SchemaRegistryTopicIT {
             writer.register(TestSnapshots.V1);
         }
 
-        var records = TestKafka.readAll(kafka.bootstrapServers(), topic, 1, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        var records = kafka.readUntil(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), read -> !read.isEmpty());
         assertEquals(1, records.size());
         assertEquals(SchemaFingerprint.hex(fingerprint), java.util.HexFormat.of().formatHex(records.get(0).key()));
         assertEquals(TestSnapshots.V1, new Schema.Parser().parse(new String(records.get(0).value(), UTF_8)));
@@ -85,7 +68,7 @@ class SchemaRegistryTopicIT {
             assertFalse(reader.knowsLocally(fingerprint));
             long started = System.nanoTime();
             assertEquals(TestSnapshots.V1, reader.findByFingerprint(fingerprint));
-            System.out.printf("SchemaRegistryTopicIT: first lookup (consumer start + read to end) %d ms%n", TestKafka.millisSince(started));
+            System.out.printf("SchemaRegistryTopicIT: first lookup (consumer start + read to end) %d ms%n", Elapsed.millisSince(started));
             assertEquals(TestSnapshots.V1, reader.findByFingerprint(fingerprint));
             assertEquals(1, reader.reads(), "the second lookup is answered from the cache");
         }
@@ -100,7 +83,7 @@ class SchemaRegistryTopicIT {
 
             long started = System.nanoTime();
             assertNull(reader.findByFingerprint(42L));
-            long millis = TestKafka.millisSince(started);
+            long millis = Elapsed.millisSince(started);
             System.out.printf("SchemaRegistryTopicIT: a miss on a warm reader %d ms%n", millis);
             assertTrue(millis < LOOKUP.toMillis(), "answered when the end was reached, not at the timeout: " + millis + " ms");
             // A schema registered after a miss is found by the next lookup: misses are not cached.
@@ -140,7 +123,7 @@ class SchemaRegistryTopicIT {
     @Test
     void aRecordIsIndexedByItsSchemaAndGarbageIsSkipped() throws Exception {
         String topic = createSchemasTopic("foreign.");
-        try (KafkaProducer<byte[], byte[]> producer = TestKafka.producer(kafka.bootstrapServers(), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, "not-a-fingerprint".getBytes(UTF_8), TestSnapshots.V2.toString().getBytes(UTF_8))).get();
             producer.send(new ProducerRecord<>(topic, new byte[8], "{not a schema".getBytes(UTF_8))).get();
             producer.send(new ProducerRecord<>(topic, new byte[8], null)).get();
@@ -160,17 +143,17 @@ class SchemaRegistryTopicIT {
             SchemaRegistryException register = assertThrows(SchemaRegistryException.class, () -> registry.register(TestSnapshots.V1));
             assertTrue(register.getMessage().contains("missing.schemas"), register.getMessage());
             System.out.printf("SchemaRegistryTopicIT: a missing topic reported in %d ms (lookup and register, 1 s timeout each)%n",
-                    TestKafka.millisSince(started));
+                    Elapsed.millisSince(started));
         }
     }
 
     private static String createSchemasTopic(String prefix) throws Exception {
         String topic = SchemaRegistryTopic.topicName(prefix);
-        TestKafka.createTopics(kafka.bootstrapServers(), SchemaRegistryTopic.declaration(topic));
+        kafka.createTopics(SchemaRegistryTopic.declaration(topic));
         return topic;
     }
 
     private static SchemaRegistryTopic connect(String topic, Duration timeout) {
-        return SchemaRegistryTopic.connect(Map.of("bootstrap.servers", kafka.bootstrapServers()), topic, timeout);
+        return SchemaRegistryTopic.connect(kafka.clientConfig(), topic, timeout);
     }
 }

@@ -28,10 +28,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One broker for the class: topics, exactly-once plumbing, and the data dir lock. */
+// Tests the embedded launcher itself (its data dir and lock): on its own broker whatever envaudit.it.kafka says.
+@Tag("embedded-only")
 class EmbeddedKafkaIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

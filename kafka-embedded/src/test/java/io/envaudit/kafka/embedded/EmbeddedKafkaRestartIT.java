@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Stop and start again on the same data dir: same address, same cluster, topics and records kept;
  * a start that fails (its recorded port taken) leaves the data dir usable.
  */
+// Stops and restarts a broker on its data dir: embedded only, whatever envaudit.it.kafka says.
+@Tag("embedded-only")
 class EmbeddedKafkaRestartIT {
 
     private static final String TOPIC = "kept";

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A start that runs out of time fails at once, and the broker it began is stopped behind it. */
+// Tests the embedded launcher's start timeout: embedded only, whatever envaudit.it.kafka says.
+@Tag("embedded-only")
 class EmbeddedKafkaStartTimeoutIT {
 
     @TempDir
