@@ -22,6 +22,9 @@ import java.util.zip.Inflater;
 public final class StoredEnvironments {
     private final Serde<EnvironmentSnapshot> snapshots;
     private final String topic;
+    // zlib's state is a few hundred kB of native memory, costly to set up for each record: one per thread, reset
+    private final ThreadLocal<Deflater> deflaters = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    private final ThreadLocal<Inflater> inflaters = ThreadLocal.withInitial(Inflater::new);
 
     /** @param snapshots the snapshot topic's value serde (its registry knows the writer schema), and its topic */
     public StoredEnvironments(Serde<EnvironmentSnapshot> snapshots, String topic) {
@@ -48,8 +51,8 @@ public final class StoredEnvironments {
         return EnvironmentSnapshot.newBuilder(content).setCollectedAt(stored.getCollectedAt()).build();
     }
 
-    private static byte[] deflate(byte[] bytes) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    private byte[] deflate(byte[] bytes) {
+        Deflater deflater = deflaters.get();
         try {
             deflater.setInput(bytes);
             deflater.finish();
@@ -60,12 +63,12 @@ public final class StoredEnvironments {
             }
             return out.toByteArray();
         } finally {
-            deflater.end();
+            deflater.reset();
         }
     }
 
-    private static byte[] inflate(byte[] bytes) {
-        Inflater inflater = new Inflater();
+    private byte[] inflate(byte[] bytes) {
+        Inflater inflater = inflaters.get();
         try {
             inflater.setInput(bytes);
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
@@ -81,7 +84,7 @@ public final class StoredEnvironments {
         } catch (DataFormatException e) {
             throw new IllegalStateException("a stored environment does not inflate: " + e.getMessage(), e);
         } finally {
-            inflater.end();
+            inflater.reset();
         }
     }
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.Schema;
 
-/** A registry in a map, counting registrations and lookups: for tests without a broker. */
+/**
+ * A registry in a map, for one process that reads only what it wrote: tests without a broker and
+ * benchmarks. It counts registrations and lookups, which the serde tests check.
+ */
 public final class MemorySchemaRegistry implements SchemaRegistry {
     private final Map<Long, Schema> schemas = new ConcurrentHashMap<>();
     final AtomicInteger registrations = new AtomicInteger();
