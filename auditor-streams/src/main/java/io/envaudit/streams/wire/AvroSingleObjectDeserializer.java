@@ -25,6 +25,12 @@ import io.envaudit.streams.wire.UndecodableRecordException.Reason;
  */
 public final class AvroSingleObjectDeserializer<T extends SpecificRecord> implements Deserializer<T> {
     static final int HEADER_LENGTH = 2 + SchemaFingerprint.LENGTH;
+    /**
+     * The largest record value read: 16 MiB, a snapshot of some 100,000 packages. Broker limits apply to
+     * compressed batches, so a record can arrive far larger than {@code max.message.bytes}; one this big
+     * is an agent gone wrong, and decoding it would cost the auditor memory every other record needs.
+     */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
     private static final byte MAGIC_0 = (byte) 0xC3;
     private static final byte MAGIC_1 = (byte) 0x01;
 
@@ -64,6 +70,10 @@ public final class AvroSingleObjectDeserializer<T extends SpecificRecord> implem
     }
 
     private static long fingerprint(String topic, byte[] data) {
+        if (data.length > MAX_RECORD_BYTES) {
+            throw new UndecodableRecordException(Reason.OVERSIZED, topic + ": " + data.length + " bytes, more than the "
+                    + MAX_RECORD_BYTES + " a record may have");
+        }
         if (data.length < HEADER_LENGTH) {
             throw new UndecodableRecordException(Reason.BAD_HEADER, topic + ": " + data.length
                     + " bytes, shorter than the " + HEADER_LENGTH + "-byte single-object header");

@@ -11,6 +11,8 @@ public class UndecodableRecordException extends SerializationException {
 
     /** Why a record cannot be decoded. */
     public enum Reason {
+        /** Larger than {@link AvroSingleObjectDeserializer#MAX_RECORD_BYTES}: refused before any decoding. */
+        OVERSIZED,
         /** Shorter than the 10-byte header, or not starting with C3 01. */
         BAD_HEADER,
         /** The writer's schema fingerprint is in neither the local cache nor the schemas topic. */

@@ -138,6 +138,16 @@ class AvroSingleObjectSerdeTest {
     }
 
     @Test
+    void aRecordLargerThanTheLimitIsRefusedBeforeDecoding() {
+        byte[] header = serde.serializer().serialize(TOPIC, TestSnapshots.current("e"));
+        byte[] oversized = java.util.Arrays.copyOf(header, AvroSingleObjectDeserializer.MAX_RECORD_BYTES + 1);
+        UndecodableRecordException failure = assertReason(Reason.OVERSIZED, oversized);
+        assertTrue(failure.getMessage().contains(Integer.toString(AvroSingleObjectDeserializer.MAX_RECORD_BYTES + 1)), failure.getMessage());
+        byte[] atTheLimit = java.util.Arrays.copyOf(header, AvroSingleObjectDeserializer.MAX_RECORD_BYTES);
+        assertReason(Reason.CORRUPT_BODY, atTheLimit); // read, and found to have bytes after the record
+    }
+
+    @Test
     void anotherMagicIsABadHeader() {
         byte[] bytes = serde.serializer().serialize(TOPIC, TestSnapshots.current("e"));
         bytes[1] = 0x02;
