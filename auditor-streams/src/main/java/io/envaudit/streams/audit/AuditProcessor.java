@@ -29,6 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ import java.util.function.Predicate;
  * <li>A wall-clock sweep: expired waivers re-audit their rule; an environment silent past the stale TTL
  * turns stale, and past the retention is retired.
  * </ul>
+ * Every change of a status or of standing conflicts also moves the partition's counts
+ * ({@link PartitionCounts}), in the same transaction.
  * Standing conflicts are stored one per key, {@code environment id NUL rule id NUL subject}, so one
  * environment's are found by a prefix scan and each changes alone.
  */
@@ -57,6 +60,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     static final String STATUSES = "statuses";
     static final String STANDING = "standing-conflicts";
     static final String REAUDITS = "reaudits";
+    static final String COUNTS = "counts";
     /** How often a pending re-audit takes its next chunk; each chunk is its own step between commits. */
     static final Duration REAUDIT_INTERVAL = Duration.ofMillis(100);
     private static final char SEPARATOR = '\u0000';
@@ -74,6 +78,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     private KeyValueStore<String, EnvironmentStatus> statuses;
     private KeyValueStore<String, ConflictAlert> standing;
     private Reaudits reaudits;
+    private PartitionCounts counts;
     /** Built from the rules store on first use, dropped when a rule changes. */
     private Auditor auditor;
 
@@ -94,6 +99,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         this.statuses = context.getStateStore(STATUSES);
         this.standing = context.getStateStore(STANDING);
         this.reaudits = new Reaudits(context.<KeyValueStore<String, ReauditQueue>>getStateStore(REAUDITS));
+        this.counts = new PartitionCounts(context.getStateStore(COUNTS), settings.driftThreshold());
         context.schedule(REAUDIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> reauditStep(now));
         context.schedule(sweepInterval(settings.staleAfter()), PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
@@ -140,7 +146,12 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         if (!stale && Duration.between(status.getLastSeen(), seenAt).compareTo(lastSeenGranularity) < 0) {
             return;
         }
-        putStatus(environmentId, EnvironmentStatuses.seen(status, seenAt, settings.driftThreshold()), timestamp);
+        EnvironmentStatus seen = EnvironmentStatuses.seen(status, seenAt, settings.driftThreshold());
+        if (stale) {
+            Collection<ConflictAlert> conflicts = standingOf(environmentId).values();
+            counts.change(status, conflicts, seen, conflicts);
+        }
+        putStatus(environmentId, seen, timestamp);
     }
 
     private void rule(String id, CompatibilityRule record, long timestamp) {
@@ -187,6 +198,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             }
         }
         EnvironmentStatus next = EnvironmentStatuses.of(snapshot, result, settings.driftThreshold(), status, reported);
+        counts.change(status, before.values(), next, transition.standing().values());
         if (!next.equals(status)) {
             putStatus(environmentId, next, timestamp);
         }
@@ -231,13 +243,19 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
                 }
             });
         }
-        turningStale.forEach(entry -> putStatus(entry.key, EnvironmentStatuses.stale(entry.value), now));
+        for (KeyValue<String, EnvironmentStatus> entry : turningStale) {
+            EnvironmentStatus stale = EnvironmentStatuses.stale(entry.value);
+            Collection<ConflictAlert> conflicts = standingOf(entry.key).values();
+            counts.change(entry.value, conflicts, stale, conflicts);
+            putStatus(entry.key, stale, now);
+        }
         retiring.forEach(environmentId -> forget(environmentId, AlertLifecycle.RETIRED, at, now));
     }
 
     /** A deleted or retired environment: its alerts resolved, its state and its status gone. */
     private void forget(String environmentId, String reason, Instant at, long timestamp) {
         Map<AlertKey, ConflictAlert> before = standingOf(environmentId);
+        counts.change(statuses.get(environmentId), before.values(), null, List.of());
         send(AlertLifecycle.resolveAll(before, reason, at), timestamp);
         before.keySet().forEach(key -> standing.delete(storeKey(environmentId, key)));
         environments.delete(environmentId);

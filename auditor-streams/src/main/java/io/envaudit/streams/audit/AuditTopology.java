@@ -26,7 +26,7 @@ import java.util.Set;
  * envaudit.snapshots ───────┐
  *                           ├──▶ audit ──▶ envaudit.alerts   (OPEN / WAIVED / RESOLVED, only what changed)
  * envaudit.rules-broadcast ─┘     │   └──▶ envaudit.status   (per environment)
- *                                 └── stores: rules, environments, statuses, standing-conflicts, reaudits
+ *                                 └── stores: rules, environments, statuses, standing-conflicts, reaudits, counts
  * </pre>
  */
 public final class AuditTopology {
@@ -70,6 +70,8 @@ public final class AuditTopology {
                 Serdes.String(), topics.alerts().valueSerde()), AUDIT);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.REAUDITS),
                 Serdes.String(), reaudits), AUDIT);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditProcessor.COUNTS),
+                Serdes.String(), Serdes.Long()), AUDIT);
         topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
                 topics.alerts().valueSerde().serializer(), AUDIT);
         topology.addSink(STATUS_SINK, topics.status().name(), topics.status().keySerde().serializer(),

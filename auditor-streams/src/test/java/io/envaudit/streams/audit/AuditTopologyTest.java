@@ -321,4 +321,65 @@ class AuditTopologyTest {
         String message = new String(dead.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8);
         assertTrue(message.contains("org.numpy-floor") && message.contains("is not applied"), message);
     }
+
+    /** The partition's counts store, as series text {@code name{label=value,...}} → count, sorted. */
+    private Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (var it = driver.<String, Long>getKeyValueStore(AuditProcessor.COUNTS).all()) {
+            it.forEachRemaining(entry -> {
+                Series series = Series.parse(entry.key);
+                counts.put(series.name() + series.labels(), entry.value);
+            });
+        }
+        return counts;
+    }
+
+    @Test
+    void thePartitionCountsFollowEveryChangeOfStatusAndConflicts() {
+        snapshots.pipeInput(environmentId, seed);
+        assertEquals(Map.of(
+                "envaudit_environments{state=drifted, team=ml-vision}", 1L,
+                "envaudit_drifted_environments{severity=error, team=ml-vision}", 1L,
+                "envaudit_drifted_environments_by_rule{rule=conda-depends, team=ml-vision}", 1L,
+                "envaudit_drifted_environments_by_rule{rule=duplicate-distribution, team=ml-vision}", 1L,
+                "envaudit_drifted_environments_by_rule{rule=anaconda-channel-mixed, team=ml-vision}", 1L,
+                "envaudit_drifted_environments_by_rule{rule=keras-tensorflow-same-channel, team=ml-vision}", 1L,
+                "envaudit_open_conflicts{rule=conda-depends, severity=error}", 1L,
+                "envaudit_open_conflicts{rule=duplicate-distribution, severity=error}", 1L,
+                "envaudit_open_conflicts{rule=anaconda-channel-mixed, severity=warning}", 1L,
+                "envaudit_open_conflicts{rule=keras-tensorflow-same-channel, severity=warning}", 1L), counts());
+
+        String other = "ws-ml-09//opt/conda/envs/tf210";
+        snapshots.pipeInput(other, EnvironmentSnapshot.newBuilder(seed)
+                .setEnvironment(Environment.newBuilder(seed.getEnvironment()).setId(other).build()).build());
+        assertEquals(2L, counts().get("envaudit_environments{state=drifted, team=ml-vision}"));
+        assertEquals(2L, counts().get("envaudit_open_conflicts{rule=conda-depends, severity=error}"));
+
+        var waiver = TestRules.load("waivers.yaml", """
+                waivers:
+                  - id: vision-keeps-anaconda-keras
+                    rule: anaconda-channel-mixed
+                    reason: The vision team pins keras from anaconda until the port lands.
+                    owner: vision@example.org
+                    expires: 2030-01-01
+                """).waivers().get(0);
+        rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
+        assertNull(counts().get("envaudit_open_conflicts{rule=anaconda-channel-mixed, severity=warning}"), "waived is not open");
+        assertNull(counts().get("envaudit_drifted_environments_by_rule{rule=anaconda-channel-mixed, team=ml-vision}"));
+
+        snapshots.pipeInput(new TestRecord<>(other, null, T0.plus(Duration.ofMinutes(1))));
+        assertEquals(1L, counts().get("envaudit_environments{state=drifted, team=ml-vision}"), "a deleted environment leaves the counts");
+
+        Duration staleAfter = AuditSettings.DEFAULTS.staleAfter();
+        driver.advanceWallClockTime(staleAfter.plus(staleAfter.dividedBy(10)));
+        assertEquals(Map.of(
+                "envaudit_environments{state=stale, team=ml-vision}", 1L,
+                "envaudit_open_conflicts{rule=conda-depends, severity=error}", 1L,
+                "envaudit_open_conflicts{rule=duplicate-distribution, severity=error}", 1L,
+                "envaudit_open_conflicts{rule=keras-tensorflow-same-channel, severity=warning}", 1L), counts(),
+                "stale counts as stale, not drifted, while its conflicts stay open");
+
+        driver.advanceWallClockTime(AuditSettings.DEFAULTS.retireAfter());
+        assertEquals(Map.of(), counts(), "a retired environment leaves nothing behind");
+    }
 }
