@@ -38,6 +38,8 @@ public final class AuditTopology {
     static final String AUDIT = "audit";
     static final String ALERTS_SINK = "alerts";
     static final String STATUS_SINK = "status";
+    /** The per-partition counts the metrics read ({@link PartitionCounts}). */
+    public static final String COUNTS_STORE = AuditProcessor.COUNTS;
 
     private AuditTopology() {
     }

@@ -11,6 +11,8 @@ import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.metrics.AuditorHttpServer;
+import io.envaudit.streams.metrics.AuditorMetrics;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.topics.TopicProvisioner;
@@ -225,5 +227,76 @@ class AuditorInstancesIT {
         assertEquals(8, reached.size(), "the new rule reached the environments the stopped instance had audited");
         assertFalse(after.stream().anyMatch(r -> r.value().getRuleId().equals(floor.id()) && r.value().getState() != AlertState.OPEN));
         assertEquals(40, after.size(), "and nothing else was sent again");
+    }
+
+    /** {@code envaudit_environments} by state, summed over the instances' {@code /metrics}. */
+    private static Map<String, Long> environmentsByState(List<AuditorHttpServer> servers) throws Exception {
+        Map<String, Long> byState = new java.util.TreeMap<>();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (AuditorHttpServer server : servers) {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : body.split("\n")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^envaudit_environments\\{state=\"(\\w+)\",team=\"[^\"]*\"} ([0-9.]+)$").matcher(line);
+                if (m.matches()) {
+                    byState.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
+                }
+            }
+        }
+        return byState;
+    }
+
+    private static boolean ready(AuditorHttpServer server) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/ready")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theGaugesOfAllInstancesAddUpToTheFleetAlsoAfterOneStops() throws Exception {
+        EnvauditTopics topics = topics("gauges.");
+        KafkaStreams one = startAuditor(topics, "gauges", root.resolve("gauges-state-1"));
+        KafkaStreams two = startAuditor(topics, "gauges", root.resolve("gauges-state-2"));
+        List<AuditorHttpServer> servers = new ArrayList<>();
+        for (KafkaStreams streams : List.of(one, two)) {
+            AuditorMetrics metrics = new AuditorMetrics(streams, topics.snapshots().name());
+            AuditorHttpServer server = AuditorHttpServer.start(new java.net.InetSocketAddress("127.0.0.1", 0), streams, metrics);
+            closing.add(metrics);
+            closing.add(server);
+            servers.add(server);
+        }
+        await("both instances ready with work", () -> servers.stream().allMatch(AuditorInstancesIT::ready)
+                && !snapshotPartitions(one, topics).isEmpty() && !snapshotPartitions(two, topics).isEmpty());
+
+        List<EnvironmentSnapshot> fleet = new ArrayList<>(fleet(6, Instant.parse("2026-11-30T09:00:00Z")));
+        for (int i = 0; i < 3; i++) { // three healthy ones: the seed without anything the rules object to
+            String id = "ok-" + i + "//opt/venv";
+            fleet.add(EnvironmentSnapshot.newBuilder(seed).setCollectedAt(Instant.parse("2026-11-30T09:00:00Z"))
+                    .setEnvironment(Environment.newBuilder(seed.getEnvironment()).setId(id).build())
+                    .setPackages(seed.getPackages().stream().filter(p -> p.getName().equals("python")).toList()).build());
+        }
+        publish(topics, fleet);
+        Map<String, Long> expected = Map.of("compliant", 3L, "drifted", 6L);
+        await("the summed gauges show the fleet", () -> {
+            try {
+                return expected.equals(environmentsByState(servers));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        StreamingAuditor.stop(two, Duration.ofSeconds(30));
+        await("the remaining instance reports the whole fleet", () -> {
+            try {
+                return ready(servers.get(0)) && snapshotPartitions(one, topics).size() == PARTITIONS
+                        && expected.equals(environmentsByState(servers.subList(0, 1)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
