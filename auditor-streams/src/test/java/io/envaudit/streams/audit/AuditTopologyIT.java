@@ -1,50 +1,23 @@
 package io.envaudit.streams.audit;
 
 import io.envaudit.engine.alerts.AlertLifecycle;
-import io.envaudit.engine.audit.checks.BuiltInChecks;
-import io.envaudit.engine.json.AvroPlainJson;
-import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
-import io.envaudit.kafka.embedded.EmbeddedKafka;
-import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
-import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
-import io.envaudit.streams.app.StreamingAuditor;
-import io.envaudit.streams.rules.RuleRecords;
+import io.envaudit.streams.app.RunningAuditor;
 import io.envaudit.streams.topics.EnvauditTopics;
-import io.envaudit.streams.topics.TopicProvisioner;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,102 +34,44 @@ class AuditTopologyIT {
     @TempDir
     static Path root;
 
-    private static EmbeddedKafka kafka;
-    private static SchemaRegistryTopic registry;
-    private static EnvauditTopics topics;
-    private static KafkaStreams streams;
+    private static RunningAuditor auditor;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.under(root));
-        Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
-        try (Admin admin = Admin.create(client)) {
-            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
-            provisioner.ensure(SchemaRegistryTopic.declaration(schemas));
-            registry = SchemaRegistryTopic.connect(client, schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
-            topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, registry);
-            provisioner.ensure(topics.all(), PARTITIONS, Optional.empty());
-        }
-        Properties config = StreamingAuditor.config("envaudit-it", root.resolve("streams"), topics,
-                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100));
-        streams = StreamingAuditor.create(topics, AuditSettings.DEFAULTS, config);
-        streams.start();
-        publishRules(DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules());
+    static void start() {
+        auditor = RunningAuditor.start(root, PARTITIONS);
     }
 
     @AfterAll
     static void stop() {
-        streams.close(Duration.ofSeconds(30));
-        registry.close();
-        kafka.close();
-    }
-
-    private static void publishRules(List<Rule> rules) {
-        try (KafkaProducer<String, CompatibilityRule> producer = producer(topics.rules().valueSerde())) {
-            for (Rule rule : rules) {
-                producer.send(new ProducerRecord<>(topics.rules().name(), rule.id(), RuleRecords.of(rule, "test", Instant.now())));
-            }
-        }
-    }
-
-    private static <V> KafkaProducer<String, V> producer(Serde<V> values) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), topics.snapshots().keySerde().serializer(), values.serializer());
-    }
-
-    /** Alerts read committed, from the start, until the condition holds or a minute has passed. */
-    private static List<ConflictAlert> alertsUntil(java.util.function.Predicate<List<ConflictAlert>> done) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConflictAlert> alerts = new ArrayList<>();
-        try (KafkaConsumer<String, ConflictAlert> consumer = new KafkaConsumer<>(config, topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topics.alerts().name()));
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (!done.test(alerts) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(Duration.ofMillis(200))) {
-                    alerts.add(record.value());
-                }
-            }
-        }
-        return alerts;
+        auditor.close();
     }
 
     @Test
     void environmentsOnEveryPartitionAreAuditedAndARuleChangeReachesEveryTask() throws Exception {
-        EnvironmentSnapshot seed;
-        try (Reader in = Files.newBufferedReader(Path.of("../samples/seed-tf210-anaconda-keras.json"))) {
-            seed = AvroPlainJson.read(in, "seed", EnvironmentSnapshot.getClassSchema());
-        }
+        EnvauditTopics topics = auditor.topics();
         Set<String> ids = new HashSet<>();
-        try (KafkaProducer<String, EnvironmentSnapshot> producer = producer(topics.snapshots().valueSerde())) {
+        try (KafkaProducer<String, EnvironmentSnapshot> producer = auditor.producer(topics.snapshots().valueSerde().serializer())) {
             for (int i = 0; i < ENVIRONMENTS; i++) {
                 String id = "host-" + i + "//opt/conda/envs/tf210";
                 ids.add(id);
-                EnvironmentSnapshot snapshot = EnvironmentSnapshot.newBuilder(seed)
-                        .setEnvironment(Environment.newBuilder(seed.getEnvironment()).setId(id).build()).build();
-                producer.send(new ProducerRecord<>(topics.snapshots().name(), id, snapshot)).get();
+                producer.send(new ProducerRecord<>(topics.snapshots().name(), id, RunningAuditor.seedSample(id))).get();
             }
         }
-        List<ConflictAlert> opened = alertsUntil(a -> a.size() >= ENVIRONMENTS * 4);
+        List<ConflictAlert> opened = auditor.alertsUntil(a -> a.size() >= ENVIRONMENTS * 4);
         assertEquals(ENVIRONMENTS * 4, opened.size(), "4 conflicts in each of the 8 environments");
 
         Rule floor = TestRules.numpyFloor();
-        publishRules(List.of(floor));
-        List<ConflictAlert> afterRule = alertsUntil(a -> a.stream().filter(x -> x.getRuleId().equals(floor.id())).count() >= ENVIRONMENTS);
+        auditor.publishRules(List.of(floor));
+        List<ConflictAlert> afterRule = auditor.alertsUntil(a -> a.stream().filter(x -> x.getRuleId().equals(floor.id())).count() >= ENVIRONMENTS);
         Set<String> reached = new HashSet<>();
         afterRule.stream().filter(a -> a.getRuleId().equals(floor.id()) && a.getState() == AlertState.OPEN)
                 .forEach(a -> reached.add(a.getEnvironmentId()));
         assertEquals(ids, reached, "the new rule reached the environments of every partition");
 
-        try (KafkaProducer<String, CompatibilityRule> producer = producer(topics.rules().valueSerde())) {
+        try (KafkaProducer<String, CompatibilityRule> producer = auditor.producer(topics.rules().valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topics.rules().name(), floor.id(), null)).get();
         }
-        List<ConflictAlert> afterDelete = alertsUntil(a -> a.stream().filter(x -> x.getRuleId().equals(floor.id())
+        List<ConflictAlert> afterDelete = auditor.alertsUntil(a -> a.stream().filter(x -> x.getRuleId().equals(floor.id())
                 && x.getState() == AlertState.RESOLVED).count() >= ENVIRONMENTS);
         assertTrue(afterDelete.stream().filter(x -> x.getRuleId().equals(floor.id()) && x.getState() == AlertState.RESOLVED)
                 .allMatch(x -> AlertLifecycle.RULE_DELETED.equals(x.getReason())));
