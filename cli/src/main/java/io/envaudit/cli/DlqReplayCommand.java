@@ -87,10 +87,15 @@ final class DlqReplayCommand implements Callable<Integer> {
             try (DeadLetterReplayer replayer = new DeadLetterReplayer(client, DlqCommand.KAFKA_TIMEOUT)) {
                 replayer.checkDestinations(replays);
                 for (int i = 0; i < letters.size(); i++) {
-                    out.println(dryRun ? "would replay " + letters.get(i).position() + " to " + destination(replays.get(i))
-                            + "  " + DeadLetterFormat.key(letters.get(i).key())
-                            : "replayed " + letters.get(i).position() + " to " + sent(replayer.send(replays.get(i))));
-                    out.flush();
+                    DeadLetter letter = letters.get(i);
+                    ProducerRecord<byte[], byte[]> replay = replays.get(i);
+                    if (dryRun) {
+                        out.println("would replay " + letter.position() + " to " + destination(replay) + "  "
+                                + DeadLetterFormat.key(letter.key()));
+                    } else {
+                        out.println("replayed " + letter.position() + " to " + sent(replayer.send(replay)));
+                        out.flush(); // each as it goes: if a send fails, what went through is on the screen
+                    }
                 }
             }
             String count = letters.size() + (letters.size() == 1 ? " dead letter" : " dead letters");
@@ -125,7 +130,8 @@ final class DlqReplayCommand implements Callable<Integer> {
             Matcher parts = POSITION.matcher(offset);
             parts.matches(); // checked by selectionProblem
             if (parts.group(1) != null && !parts.group(1).equals(deadLetterTopic)) {
-                throw new DeadLetterException("--offset " + offset + ": " + parts.group(1) + " is not the dead-letter topic " + deadLetterTopic);
+                throw new DeadLetterException("--offset " + offset + ": " + parts.group(1) + " is not the dead-letter topic "
+                        + deadLetterTopic);
             }
             positions.add(new RecordPosition(deadLetterTopic, Integer.parseInt(parts.group(2)), Long.parseLong(parts.group(3))));
         }
