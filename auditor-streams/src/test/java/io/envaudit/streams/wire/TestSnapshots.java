@@ -26,10 +26,10 @@ import io.envaudit.schemas.Installer;
 import io.envaudit.schemas.Platform;
 
 /** Snapshots in the current schema and, projected, in the committed v1 and v2 test schemas. */
-final class TestSnapshots {
+public final class TestSnapshots {
     static final Schema CURRENT = EnvironmentSnapshot.getClassSchema();
     static final Schema V1 = schema("/schemas/EnvironmentSnapshot.v1.avsc");
-    static final Schema V2 = schema("/schemas/EnvironmentSnapshot.v2.avsc");
+    public static final Schema V2 = schema("/schemas/EnvironmentSnapshot.v2.avsc");
 
     private TestSnapshots() {
     }
@@ -70,7 +70,7 @@ final class TestSnapshots {
     }
 
     /** Writes with the current schema and reads with another: Avro's own resolution makes the projection. */
-    static GenericRecord project(EnvironmentSnapshot snapshot, Schema target) {
+    public static GenericRecord project(EnvironmentSnapshot snapshot, Schema target) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

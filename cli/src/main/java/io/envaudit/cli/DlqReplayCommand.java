@@ -1,0 +1,159 @@
+package io.envaudit.cli;
+
+import io.envaudit.streams.dlq.DeadLetter;
+import io.envaudit.streams.dlq.DeadLetterException;
+import io.envaudit.streams.dlq.DeadLetterReader;
+import io.envaudit.streams.dlq.DeadLetterReplayer;
+import io.envaudit.streams.dlq.RecordPosition;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code envaudit dlq replay}: sends chosen dead letters again, as they were, to where they came from or to another topic. */
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
+        description = {
+            "Send dead letters again, to where they came from or to --to TOPIC.",
+            "Each is sent with its original key, value and headers, plus",
+            "envaudit.replayed-from, to the topic and partition it came from, or to",
+            "--to TOPIC (partitioned by key). Choose them with --offset, --source-topic",
+            "or --all. At-least-once: a replay that fails part-way sends some records",
+            "again when it is run again.",
+            "Exit 0; 1 when Kafka fails; 2 on bad options, or when a chosen dead letter",
+            "or topic does not exist."})
+final class DlqReplayCommand implements Callable<Integer> {
+    /** {@code 0/17}, or {@code envaudit.dlq/0/17} as {@code dlq list} prints it. */
+    private static final Pattern POSITION = Pattern.compile("(?:(.+)/)?(\\d{1,9})/(\\d{1,18})");
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--offset", paramLabel = "P/O",
+            description = "The dead letter at partition P, offset O of the dead-letter topic (as 'dlq list' shows it); repeatable.")
+    List<String> offsets = new ArrayList<>();
+
+    @Option(names = "--source-topic", paramLabel = "TOPIC", description = "Every dead letter that came from this topic.")
+    String sourceTopic;
+
+    @Option(names = "--all", description = "Every dead letter.")
+    boolean all;
+
+    @Option(names = "--since", paramLabel = "INSTANT", converter = AuditCommand.InstantConverter.class,
+            description = "With --source-topic or --all: only records written at or after this moment (ISO-8601 instant or date).")
+    Instant since;
+
+    @Option(names = "--to", paramLabel = "TOPIC",
+            description = "Send to this topic, partitioned by key, instead of back to the topic and partition of origin.")
+    String to;
+
+    @Option(names = "--dry-run", description = "Print what would be sent, and send nothing.")
+    boolean dryRun;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String problem = selectionProblem();
+        if (problem != null) {
+            return DlqCommand.error(err, problem, 2);
+        }
+        return DlqCommand.withKafka(kafka, err, (client, deadLetters) -> {
+            List<DeadLetter> letters;
+            try (DeadLetterReader reader = new DeadLetterReader(client, deadLetters, DlqCommand.KAFKA_TIMEOUT)) {
+                letters = offsets.isEmpty() ? matching(reader) : reader.at(positions(deadLetters.name()));
+            }
+            if (letters.isEmpty()) {
+                out.println("no dead letters to replay in " + deadLetters.name() + (sourceTopic == null ? "" : " from " + sourceTopic)
+                        + (since == null ? "" : " since " + since));
+                out.flush();
+                return 0;
+            }
+            List<ProducerRecord<byte[], byte[]>> replays = letters.stream()
+                    .map(letter -> DeadLetterReplayer.replayOf(letter, Optional.ofNullable(to))).toList();
+            try (DeadLetterReplayer replayer = new DeadLetterReplayer(client, DlqCommand.KAFKA_TIMEOUT)) {
+                replayer.checkDestinations(replays);
+                for (int i = 0; i < letters.size(); i++) {
+                    DeadLetter letter = letters.get(i);
+                    ProducerRecord<byte[], byte[]> replay = replays.get(i);
+                    if (dryRun) {
+                        out.println("would replay " + letter.position() + " to " + destination(replay) + "  "
+                                + DeadLetterFormat.key(letter.key()));
+                    } else {
+                        out.println("replayed " + letter.position() + " to " + sent(replayer.send(replay)));
+                        out.flush(); // each as it goes: if a send fails, what went through is on the screen
+                    }
+                }
+            }
+            String count = letters.size() + (letters.size() == 1 ? " dead letter" : " dead letters");
+            out.println(dryRun ? count + " would be replayed; nothing sent (--dry-run)" : "replayed " + count);
+            out.flush();
+            return 0;
+        });
+    }
+
+    /** Why the options do not say which dead letters to replay, or null when they do. */
+    private String selectionProblem() {
+        if (offsets.isEmpty() && sourceTopic == null && !all) {
+            return "say which dead letters to replay: --offset P/O (repeatable), --source-topic TOPIC, or --all";
+        }
+        if (!offsets.isEmpty() && (sourceTopic != null || all || since != null)) {
+            return "--offset names dead letters exactly: it does not combine with --source-topic, --all or --since";
+        }
+        if (all && sourceTopic != null) {
+            return "give --all or --source-topic, not both";
+        }
+        for (String offset : offsets) {
+            if (!POSITION.matcher(offset).matches()) {
+                return "--offset " + offset + ": expected PARTITION/OFFSET of the dead-letter topic, such as 0/17";
+            }
+        }
+        return null;
+    }
+
+    private List<RecordPosition> positions(String deadLetterTopic) {
+        List<RecordPosition> positions = new ArrayList<>();
+        for (String offset : offsets) {
+            Matcher parts = POSITION.matcher(offset);
+            parts.matches(); // checked by selectionProblem
+            if (parts.group(1) != null && !parts.group(1).equals(deadLetterTopic)) {
+                throw new DeadLetterException("--offset " + offset + ": " + parts.group(1) + " is not the dead-letter topic "
+                        + deadLetterTopic);
+            }
+            positions.add(new RecordPosition(deadLetterTopic, Integer.parseInt(parts.group(2)), Long.parseLong(parts.group(3))));
+        }
+        return positions;
+    }
+
+    private List<DeadLetter> matching(DeadLetterReader reader) {
+        List<DeadLetter> letters = new ArrayList<>();
+        reader.forEach(Optional.ofNullable(since), letter -> {
+            if (sourceTopic == null || letter.cameFrom(sourceTopic)) {
+                letters.add(letter);
+            }
+            return true;
+        });
+        return letters;
+    }
+
+    private static String destination(ProducerRecord<byte[], byte[]> replay) {
+        return replay.partition() == null ? replay.topic() + " (partitioned by key)" : replay.topic() + "/" + replay.partition();
+    }
+
+    private static RecordPosition sent(RecordMetadata metadata) {
+        return new RecordPosition(metadata.topic(), metadata.partition(), metadata.offset());
+    }
+}

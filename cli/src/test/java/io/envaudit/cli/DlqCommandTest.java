@@ -1,0 +1,72 @@
+package io.envaudit.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code envaudit dlq} refusing what it cannot do, before it talks to Kafka: the broker given is a port
+ * nothing listens on, so a command that tried to connect would fail differently (exit 1, after a timeout).
+ */
+class DlqCommandTest {
+    private static final String NOWHERE = "127.0.0.1:1";
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new EnvauditCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static void refused(String expectedError, String... args) {
+        Run run = run(args);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: " + expectedError + System.lineSeparator(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void replayWithoutASelectionIsRefused() {
+        refused("say which dead letters to replay: --offset P/O (repeatable), --source-topic TOPIC, or --all",
+                "dlq", "replay", "-b", NOWHERE);
+        refused("say which dead letters to replay: --offset P/O (repeatable), --source-topic TOPIC, or --all",
+                "dlq", "replay", "-b", NOWHERE, "--to", "scratch", "--dry-run");
+    }
+
+    @Test
+    void replaySelectionsThatContradictEachOtherAreRefused() {
+        refused("--offset names dead letters exactly: it does not combine with --source-topic, --all or --since",
+                "dlq", "replay", "-b", NOWHERE, "--offset", "0/3", "--all");
+        refused("--offset names dead letters exactly: it does not combine with --source-topic, --all or --since",
+                "dlq", "replay", "-b", NOWHERE, "--offset", "0/3", "--since", "2026-11-30");
+        refused("give --all or --source-topic, not both", "dlq", "replay", "-b", NOWHERE, "--all", "--source-topic", "envaudit.rules");
+    }
+
+    @Test
+    void anOffsetThatIsNotPartitionSlashOffsetIsNamed() {
+        refused("--offset 0-3: expected PARTITION/OFFSET of the dead-letter topic, such as 0/17",
+                "dlq", "replay", "-b", NOWHERE, "--offset", "0/3", "--offset", "0-3");
+        refused("--offset 0/99999999999999999999: expected PARTITION/OFFSET of the dead-letter topic, such as 0/17",
+                "dlq", "replay", "-b", NOWHERE, "--offset", "0/99999999999999999999");
+    }
+
+    @Test
+    void aLimitBelowOneIsRefused() {
+        refused("--limit must be at least 1, not 0", "dlq", "list", "-b", NOWHERE, "--limit", "0");
+    }
+
+    @Test
+    void dlqAloneShowsItsSubcommands() {
+        Run run = run("dlq");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("list") && run.out().contains("replay"), run.out());
+    }
+}
