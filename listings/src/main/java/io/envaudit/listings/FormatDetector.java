@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * hand-written preamble or a stray line does not decide it.
  */
 public final class FormatDetector {
-    private static final Pattern CONDA_LIST_ROW = Pattern.compile("[^\\s=#@][^\\s=]*(\\s+[^\\s@]\\S*){2,3}");
+    /** name, a version with a digit in it (prose has few), a build and maybe a channel. */
+    private static final Pattern CONDA_LIST_ROW = Pattern.compile("[^\\s=#@][^\\s=]*\\s+[^\\s@]*\\d\\S*(\\s+[^\\s@]\\S*){1,2}");
     private static final Pattern CONDA_EXPORT_ROW = Pattern.compile("[^\\s=#]+=[^\\s=]+=[^\\s=]+");
     private static final Pattern PIP_LINE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*\\s*(\\[[^\\]]*\\])?\\s*(===?[^=\\s].*|@\\s*\\S+.*))|(-e|--editable)\\s+\\S+.*");
     private static final Pattern COLLECT_ENV_LINE = Pattern.compile("\\[(pip3?|conda)\\]\\s.*");
