@@ -1,6 +1,7 @@
 package io.envaudit.listings;
 
 import io.envaudit.schemas.Environment;
+import io.envaudit.schemas.EnvironmentManager;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.schemas.Host;
 import io.envaudit.schemas.InstalledPackage;
@@ -33,7 +34,7 @@ public final class ListingSnapshots {
         return EnvironmentSnapshot.newBuilder()
                 .setHost(Host.newBuilder().setId(hostId).setHostname(identity.hostname() != null ? identity.hostname() : hostId)
                         .setLabels(new TreeMap<>(identity.labels())).build())
-                .setEnvironment(Environment.newBuilder().setId(environmentId).setName(listing.environmentName())
+                .setEnvironment(Environment.newBuilder().setId(environmentId).setName(environmentName(listing, prefix))
                         .setPrefix(prefix).setManager(listing.manager()).build())
                 .setPlatform(withPython(listing.platform(), listing.packages()))
                 .setCollectedAt(identity.collectedAt())
@@ -41,6 +42,14 @@ public final class ListingSnapshots {
                 .setSource(describe(listing, source))
                 .setPackages(new ArrayList<>(listing.packages()))
                 .build();
+    }
+
+    /** The name the listing states, else for a conda environment the one conda gives its prefix. */
+    private static String environmentName(ParsedListing listing, String prefix) {
+        if (listing.environmentName() != null) {
+            return listing.environmentName();
+        }
+        return listing.manager() == EnvironmentManager.CONDA ? Prefixes.environmentName(prefix) : null;
     }
 
     /** The platform, with the Python version of the listing's conda {@code python} package when it states none. */
