@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * hand-written preamble or a stray line does not decide it.
  */
 public final class FormatDetector {
-    /** name, a version with a digit in it (prose has few), a build and maybe a channel. */
-    private static final Pattern CONDA_LIST_ROW = Pattern.compile("[^\\s=#@][^\\s=]*\\s+[^\\s@]*\\d\\S*(\\s+[^\\s@]\\S*){1,2}");
     private static final Pattern CONDA_EXPORT_ROW = Pattern.compile("[^\\s=#]+=[^\\s=]+=[^\\s=]+");
-    private static final Pattern PIP_LINE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*\\s*(\\[[^\\]]*\\])?\\s*(===?[^=\\s].*|@\\s*\\S+.*))|(-e|--editable)\\s+\\S+.*");
+    // possessive: a conda list row's run of padding must not be split between the two spaces of the pattern
+    private static final Pattern PIP_LINE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*+\\s*+(\\[[^\\]]*\\])?\\s*+(===?[^=\\s].*|@\\s*\\S+.*))|(-e|--editable)\\s+\\S+.*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern COLLECT_ENV_LINE = Pattern.compile("\\[(pip3?|conda)\\]\\s.*");
 
     private FormatDetector() {
@@ -49,6 +49,13 @@ public final class FormatDetector {
         return byLines(text);
     }
 
+    /** Name, a version with a digit in it (prose has few), a build and maybe a channel. */
+    private static boolean isCondaListRow(String line) {
+        String[] columns = WHITE_SPACE.split(line);
+        return (columns.length == 3 || columns.length == 4) && !columns[0].contains("=")
+                && columns[1].chars().anyMatch(Character::isDigit) && !columns[2].startsWith("@");
+    }
+
     private static ListingFormat byLines(ListingText text) {
         Map<ListingFormat, Integer> votes = new EnumMap<>(ListingFormat.class);
         for (String raw : text.lines()) {
@@ -61,7 +68,7 @@ public final class FormatDetector {
                 votes.merge(ListingFormat.CONDA_EXPORT, 1, Integer::sum);
             } else if (PIP_LINE.matcher(line).matches()) {
                 votes.merge(ListingFormat.PIP_FREEZE, 1, Integer::sum);
-            } else if (CONDA_LIST_ROW.matcher(line).matches()) {
+            } else if (isCondaListRow(line)) {
                 votes.merge(ListingFormat.CONDA_LIST, 1, Integer::sum);
             }
         }
