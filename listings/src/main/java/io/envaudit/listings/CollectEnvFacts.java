@@ -33,13 +33,13 @@ final class CollectEnvFacts {
     private boolean exactPlatform;
     private boolean readingGpus;
 
-    /** Reads a line of the report's header; true when it was one of the facts. */
-    boolean read(String line) {
+    /** Reads a line of the report's header; lines that state none of the facts are passed over. */
+    void read(String line) {
         if (readingGpus) {
             Matcher gpu = GPU.matcher(line.strip());
             if (gpu.matches()) {
                 gpus.add(gpu.group(1).strip());
-                return true;
+                return;
             }
             readingGpus = false;
         }
@@ -73,10 +73,9 @@ final class CollectEnvFacts {
                 }
             }
             default -> {
-                return false;
+                // the build of torch, the system's CUDA toolkit, compilers: nothing the snapshot holds
             }
         }
-        return true;
     }
 
     Platform platform() {

@@ -32,17 +32,9 @@ final class ListingBuilder {
         return this;
     }
 
-    List<InstalledPackage> packages() {
-        return packages;
-    }
-
     ListingBuilder platform(Platform platform) {
         this.platform = platform;
         return this;
-    }
-
-    Platform platform() {
-        return platform;
     }
 
     ListingBuilder environmentName(String name) {
