@@ -17,10 +17,11 @@ import java.util.concurrent.Callable;
 /** {@code envaudit convert}: a listing people already have, as the snapshot JSON the rest of envaudit reads. */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "Convert an environment listing (conda list, conda list --export or --explicit, conda env export /",
-            "environment.yml, conda-lock.yml, pip freeze / requirements.txt, PyTorch collect_env output) to snapshot",
-            "JSON on stdout (docs/listings.md, docs/snapshot.md). Lines that name no package are reported on stderr.",
-            "Exit 0 when converted, 2 on bad input."})
+            "Convert an environment listing to snapshot JSON on stdout.",
+            "Listings: conda list, conda list --export or --explicit, conda env export or",
+            "environment.yml, conda-lock.yml, pip freeze or requirements.txt, and PyTorch's",
+            "collect_env output (docs/listings.md). Lines that name no package are reported",
+            "on stderr. Exit 0 when converted, 2 on bad input."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The listing; - reads stdin.")
