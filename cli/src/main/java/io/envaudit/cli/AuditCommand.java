@@ -11,6 +11,8 @@ import io.envaudit.engine.rules.LoadedRules;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.engine.rules.Severity;
+import io.envaudit.listings.ListingException;
+import io.envaudit.listings.ListingIdentity;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,11 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,13 +33,15 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Audit environment snapshots against the rules and the built-in checks, with no Kafka.",
-            "Snapshots are plain JSON (docs/snapshot.md); - reads stdin. The default rule pack is used unless",
-            "--rules names other files. Exit 0 when no conflict of severity error or above counts, 1 when one",
-            "does, 2 on bad input."})
+            "Snapshots are plain JSON (docs/snapshot.md); listings people already have (conda list, exports,",
+            "environment.yml, conda-lock, pip freeze, collect_env: docs/listings.md) are converted on the way.",
+            "- reads stdin. The default rule pack is used unless --rules names other files. Exit 0 when no",
+            "conflict of severity error or above counts, 1 when one does, 2 on bad input."})
 final class AuditCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(arity = "1..*", paramLabel = "SNAPSHOT", description = "Snapshot JSON files; - reads stdin.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Snapshot JSON files or environment listings (docs/listings.md), told apart by their content; - reads stdin.")
     List<String> snapshots = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "PATH", description = "Rule files or directories to use instead of the default pack.")
@@ -83,19 +83,20 @@ final class AuditCommand implements Callable<Integer> {
         boolean badInput = false;
         List<AuditReport.Audited> audits = new ArrayList<>();
         for (String name : snapshots) {
-            try (Reader in = open(name)) {
-                EnvironmentSnapshot snapshot = AvroPlainJson.read(in, name, EnvironmentSnapshot.getClassSchema());
+            try {
+                InputFile input = InputFile.read(name);
+                EnvironmentSnapshot snapshot = input.isSnapshotJson() ? input.snapshotJson()
+                        : input.listing(null, ListingIdentity.collectedAt(input.modified()), err);
                 AuditResult result = auditor.audit(EnvironmentView.of(snapshot), now);
                 audits.add(new AuditReport.Audited(name, snapshot, result));
             } catch (NoSuchFileException e) {
                 err.println("error: no such file: " + name);
                 badInput = true;
-            } catch (PlainJsonException e) {
+            } catch (PlainJsonException | ListingException e) {
                 err.println("error: " + e.getMessage());
                 badInput = true;
-            } catch (IOException | java.io.UncheckedIOException e) {
-                Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-                err.println("error: cannot read " + name + ": " + (Files.isDirectory(Path.of(name)) ? "it is a directory" : cause.getMessage()));
+            } catch (IOException e) {
+                err.println("error: cannot read " + name + ": " + e.getMessage());
                 badInput = true;
             }
         }
@@ -130,13 +131,6 @@ final class AuditCommand implements Callable<Integer> {
             return null;
         }
         return new Auditor(loaded.ruleSet(), BuiltInChecks.all());
-    }
-
-    private static Reader open(String name) throws IOException {
-        if (name.equals("-")) {
-            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
-        }
-        return Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8);
     }
 
     /** Reads {@code --at}: an instant, or a date meaning its start in UTC. */

@@ -1,7 +1,6 @@
 package io.envaudit.cli;
 
 import io.envaudit.engine.audit.checks.BuiltInChecks;
-import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
@@ -30,11 +29,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,23 +43,22 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code envaudit up}: everything on this machine, with nothing to install — a real single-node Kafka
- * broker in-process, the topics, the default rules, the streaming auditor and a sample environment —
+ * broker in-process, the topics, the default rules, the streaming auditor and the sample environments —
  * then the alerts printed as they open and resolve, until Ctrl-C. A second run reuses the data.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Start an embedded Kafka broker, the streaming auditor and the default rules, publish the sample",
-            "environment, and print alerts as they open and resolve, until Ctrl-C. Data stays in --data-dir."})
+            "environments (samples/README.md), and print alerts as they open and resolve, until Ctrl-C. Data stays",
+            "in --data-dir."})
 final class UpCommand implements Callable<Integer> {
-    private static final String SAMPLE = "/samples/seed-tf210-anaconda-keras.json";
-
     @Option(names = "--data-dir", defaultValue = ".envaudit", description = "Where the broker and the auditor keep their data (default: ./.envaudit).")
     Path dataDir;
 
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the snapshot topic when it is created (default: 4).")
     int partitions;
 
-    @Option(names = "--no-sample", description = "Do not publish the sample environment.")
+    @Option(names = "--no-sample", description = "Do not publish the sample environments.")
     boolean noSample;
 
     @CommandLine.Spec
@@ -130,14 +124,12 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private static void publishSample(String bootstrap, EnvauditTopics topics) throws Exception {
-        EnvironmentSnapshot sample;
-        try (InputStream in = UpCommand.class.getResourceAsStream(SAMPLE);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            sample = AvroPlainJson.read(reader, SAMPLE, EnvironmentSnapshot.getClassSchema());
-        }
         try (KafkaProducer<String, EnvironmentSnapshot> producer = new KafkaProducer<>(producerConfig(bootstrap),
                 topics.snapshots().keySerde().serializer(), topics.snapshots().valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topics.snapshots().name(), sample.getEnvironment().getId(), sample)).get();
+            for (String resource : SampleEnvironments.resources()) {
+                EnvironmentSnapshot sample = SampleEnvironments.read(resource);
+                producer.send(new ProducerRecord<>(topics.snapshots().name(), sample.getEnvironment().getId(), sample)).get();
+            }
         }
     }
 

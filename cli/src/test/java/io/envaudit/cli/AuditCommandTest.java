@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code envaudit audit} as a user runs it on the shipped seed sample and on broken input. */
@@ -99,5 +100,23 @@ class AuditCommandTest {
         Run run = run("audit", clean.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("no conflicts"), run.out());
+    }
+
+    @Test
+    void listingsAreAuditedBesideSnapshotJson() {
+        String listing = ConvertCommandTest.REAL + "epilepsy-pip-torch201-cu118-nvidia-label-condalist.txt";
+        Run run = run("audit", SEED, listing);
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains(listing + ": conda environment /home/mariopasc/Python/miniconda3/envs/torch_env (torch_env) "
+                + "on unknown, 270 packages"), run.out());
+        assertTrue(run.out().contains("duplicate-distribution (typing-extensions)"), run.out());
+        assertFalse(run.out().contains("(partial listing)"), run.out());
+    }
+
+    @Test
+    void aPartialListingIsSaidToBeOneAndAHealthyOneExitsZero() {
+        Run run = run("audit", ConvertCommandTest.REAL + "pytorch-issue82889-collect-env-conda-cu116-healthy.txt");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("16 packages (partial listing)"), run.out());
     }
 }

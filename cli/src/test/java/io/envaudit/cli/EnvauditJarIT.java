@@ -71,4 +71,16 @@ class EnvauditJarIT {
         assertEquals("true\n", run("", "spec", "match", "--flavor", "pep440", ">=2.6,<2.9", "2.8.1").out());
         assertEquals("0\n-1\n", run("1.1\t1.1.0\n1.0.1a\t1.0.1\n", "version", "compare", "--flavor", "conda").out());
     }
+
+    @Test
+    void aLockFileConvertsFromStdinAndAListingAuditsFromTheJar() throws Exception {
+        String lock = Files.readString(Path.of(ConvertCommandTest.REAL, "yi-pytorch201-cu118-deepspeed-conda-lock.yml"));
+        Run converted = run(lock, "convert", "--host-id", "ci", "--collected-at", "2026-11-30", "-");
+        assertEquals(0, converted.exitCode(), converted.err());
+        assertEquals("", converted.err());
+        assertTrue(converted.out().contains("\"source\" : \"conda-lock listing stdin\""), converted.out().substring(0, 800));
+        Run audited = run("", "audit", ConvertCommandTest.REAL + "pytorch-issue88820-collect-env-pip-conda-dup-macos-arm64.txt");
+        assertEquals(1, audited.exitCode(), audited.err());
+        assertTrue(audited.out().contains("4 conflicts (4 error)"), audited.out());
+    }
 }

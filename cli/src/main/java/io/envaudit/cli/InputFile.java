@@ -1,0 +1,92 @@
+package io.envaudit.cli;
+
+import io.envaudit.engine.json.AvroPlainJson;
+import io.envaudit.listings.ListingFormat;
+import io.envaudit.listings.ListingIdentity;
+import io.envaudit.listings.ListingSnapshots;
+import io.envaudit.listings.ListingText;
+import io.envaudit.listings.Listings;
+import io.envaudit.listings.ParsedListing;
+import io.envaudit.listings.SkippedLine;
+import io.envaudit.schemas.EnvironmentSnapshot;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A file named on the command line ({@code -} for stdin), read whole: snapshot JSON, or a listing that is
+ * converted on the way (docs/listings.md). A listing's lines that name no package are reported as warnings.
+ */
+final class InputFile {
+    static final String STDIN = "-";
+
+    private final String name;
+    private final String text;
+    private final Instant modified;
+
+    private InputFile(String name, String text, Instant modified) {
+        this.name = name;
+        this.text = text;
+        this.modified = modified;
+    }
+
+    /** @throws java.nio.file.NoSuchFileException when there is no such file */
+    static InputFile read(String name) throws IOException {
+        if (name.equals(STDIN)) {
+            return new InputFile(name, new String(System.in.readAllBytes(), StandardCharsets.UTF_8), Instant.now());
+        }
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            throw new IOException("it is a directory");
+        }
+        return new InputFile(name, new String(Files.readAllBytes(path), StandardCharsets.UTF_8),
+                Files.getLastModifiedTime(path).toInstant());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Snapshot JSON is an object; no listing format starts with a brace. */
+    boolean isSnapshotJson() {
+        String start = text.stripLeading();
+        return start.startsWith("{") || start.startsWith("\uFEFF{");
+    }
+
+    /** @throws io.envaudit.engine.json.PlainJsonException naming the file, line, column and field */
+    EnvironmentSnapshot snapshotJson() {
+        return AvroPlainJson.read(new StringReader(text), name, EnvironmentSnapshot.getClassSchema());
+    }
+
+    /**
+     * The listing as a snapshot, its skipped lines reported to {@code warnings}.
+     *
+     * @param format   the format to read, or null to detect it
+     * @param identity who and when; a null collection time is the file's modification time (now for stdin)
+     * @throws io.envaudit.listings.ListingException naming the file and line
+     */
+    EnvironmentSnapshot listing(ListingFormat format, ListingIdentity identity, PrintWriter warnings) {
+        ParsedListing listing = Listings.read(ListingText.of(name, text), format);
+        for (SkippedLine skipped : listing.skipped()) {
+            warnings.println("warning: " + name + ":" + skipped.line() + ": skipped '" + skipped.text() + "': " + skipped.reason());
+        }
+        warnings.flush();
+        return ListingSnapshots.snapshot(listing, identity, defaultPrefix());
+    }
+
+    /** When the listing was taken, unless told: the file's modification time, in the snapshot's millisecond precision. */
+    Instant modified() {
+        return modified.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The prefix of a listing that states none: the file's absolute path, so that two files are two environments. */
+    private String defaultPrefix() {
+        return name.equals(STDIN) ? "stdin" : Path.of(name).toAbsolutePath().normalize().toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.envaudit.cli;
+
+import io.envaudit.listings.ListingFormat;
+import io.envaudit.listings.ListingIdentity;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How a listing is read and whose environment it is: the options of the commands that convert listings. */
+final class ListingOptions {
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "Read the listing as this format instead of detecting it: conda-list, conda-export, conda-explicit, "
+                    + "conda-env-export, conda-lock, pip-freeze or collect-env.")
+    ListingFormat format;
+
+    @Option(names = "--host-id", paramLabel = "ID", description = "The host's id (default: unknown).")
+    String hostId;
+
+    @Option(names = "--hostname", paramLabel = "NAME", description = "The host's name (default: the host id).")
+    String hostname;
+
+    @Option(names = "--env-id", paramLabel = "ID", description = "The environment's id (default: host id + '/' + prefix).")
+    String environmentId;
+
+    @Option(names = "--prefix", paramLabel = "PATH",
+            description = "The environment's folder (default: the one the listing states, else the listing file's path).")
+    String prefix;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A host label, such as team=vision; repeatable.")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--collected-at", paramLabel = "INSTANT", converter = AuditCommand.InstantConverter.class,
+            description = "When the listing was taken: an ISO-8601 instant or a date (default: the file's modification time).")
+    Instant collectedAt;
+
+    ListingIdentity identity(InputFile file) {
+        return new ListingIdentity(hostId, hostname, environmentId, prefix, labels, collectedAt != null ? collectedAt : file.modified());
+    }
+
+    /** Reads {@code --input-format}. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ListingFormat> {
+        @Override
+        public ListingFormat convert(String value) {
+            try {
+                return ListingFormat.byId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.envaudit.listings;
+
+import io.envaudit.engine.names.Channels;
+import io.envaudit.schemas.EnvironmentManager;
+import io.envaudit.schemas.InstalledPackage;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * conda-lock's unified lock file, version 1: {@code metadata.platforms} and a {@code package} list whose
+ * entries give name, version, {@code manager} (conda or pip), platform, {@code dependencies} (name → spec),
+ * the package file's URL, hashes, category and {@code optional}. A conda package's build, channel and subdir
+ * come from its URL; its dependencies become its depends ({@code name spec}, conda-lock keeps no build
+ * constraints), a pip package's its requires. A snapshot is one environment, so a lock for several
+ * platforms is read for the first one its metadata lists. Optional packages (installed only when their
+ * category is asked for) are reported as skipped.
+ */
+final class CondaLockParser implements ListingParser {
+
+    @Override
+    public ParsedListing parse(ListingText text) {
+        YamlTree yaml = new YamlTree(text);
+        MappingNode root = yaml.root();
+        Node versionNode = YamlTree.get(root, "version");
+        String version = yaml.scalar(versionNode, "the lock file version");
+        if (!"1".equals(version)) {
+            throw text.error(versionNode == null ? 0 : YamlTree.line(versionNode),
+                    "expected a conda-lock file of version 1, found " + (version == null ? "no version" : "version " + version));
+        }
+        MappingNode metadata = yaml.mapping(YamlTree.get(root, "metadata"), "the lock's metadata");
+        List<Node> platforms = yaml.sequence(YamlTree.get(metadata, "platforms"), "the lock's platforms");
+        if (platforms.isEmpty()) {
+            throw yaml.error(metadata, "expected the lock's metadata to list its platforms");
+        }
+        String platform = yaml.scalar(platforms.get(0), "a platform");
+        if (platform == null) {
+            throw yaml.error(platforms.get(0), "expected a platform name");
+        }
+        ListingBuilder listing = new ListingBuilder(ListingFormat.CONDA_LOCK).manager(EnvironmentManager.CONDA);
+        if (Subdirs.isSubdir(platform)) {
+            listing.platform(Subdirs.platform(platform));
+        }
+        for (Node entry : yaml.sequence(YamlTree.get(root, "package"), "the locked packages")) {
+            MappingNode p = yaml.mapping(entry, "a locked package");
+            if (!platform.equals(yaml.scalar(YamlTree.get(p, "platform"), "the package's platform"))) {
+                continue;
+            }
+            String name = required(yaml, p, "name");
+            if ("true".equals(yaml.scalar(YamlTree.get(p, "optional"), "optional"))) {
+                listing.skip(YamlTree.line(entry), "- name: " + name, "optional (category "
+                        + yaml.scalar(YamlTree.get(p, "category"), "the category") + "): conda-lock installs it only when asked");
+                continue;
+            }
+            try {
+                listing.add(lockedPackage(yaml, p, name));
+            } catch (UnreadableLine e) {
+                listing.skip(YamlTree.line(entry), "- name: " + name, e.getMessage());
+            }
+        }
+        return listing.build();
+    }
+
+    private static InstalledPackage lockedPackage(YamlTree yaml, MappingNode p, String name) throws UnreadableLine {
+        String version = required(yaml, p, "version");
+        String manager = required(yaml, p, "manager");
+        List<String> dependencies = dependencies(yaml, p);
+        switch (manager) {
+            case "conda" -> {
+                String url = required(yaml, p, "url");
+                CondaFileName file = CondaFileName.ofUrl(url);
+                InstalledPackage conda = Packages.conda(name, version, file.build(), Channels.canonical(url), null);
+                return InstalledPackage.newBuilder(conda).setDepends(dependencies).build();
+            }
+            case "pip" -> {
+                return InstalledPackage.newBuilder(Packages.pip(name, version)).setRequires(dependencies).build();
+            }
+            default -> throw new UnreadableLine("expected the manager conda or pip, found '" + manager + "'");
+        }
+    }
+
+    /** {@code dependencies: {numpy: '>=1.17', psutil: ''}} as {@code numpy >=1.17} and {@code psutil}. */
+    private static List<String> dependencies(YamlTree yaml, MappingNode p) {
+        Node node = YamlTree.get(p, "dependencies");
+        List<String> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        for (NodeTuple dependency : yaml.mapping(node, "the package's dependencies").getValue()) {
+            String name = yaml.scalar(dependency.getKeyNode(), "a dependency's name");
+            String spec = dependency.getValueNode() instanceof ScalarNode s ? s.getValue().strip() : "";
+            out.add(spec.isEmpty() || spec.equals("*") ? name : name + " " + spec);
+        }
+        return out;
+    }
+
+    private static String required(YamlTree yaml, MappingNode p, String key) {
+        String value = yaml.scalar(YamlTree.get(p, key), "the package's " + key);
+        if (value == null) {
+            throw yaml.error(p, "expected the locked package to have a " + key);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,81 @@
+package io.envaudit.listings;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Which format a listing is in. Formats with a mark of their own are told by it: {@code @EXPLICIT}; a
+ * conda-lock file's top-level {@code version:}, {@code metadata:} and {@code package:}; collect_env's
+ * libraries heading or {@code [pip3]} / {@code [conda]} lines; an environment file's top-level
+ * {@code dependencies:}. The others are told by their lines: the format most lines read as wins, so a
+ * hand-written preamble or a stray line does not decide it.
+ */
+public final class FormatDetector {
+    private static final Pattern CONDA_EXPORT_ROW = Pattern.compile("[^\\s=#]+=[^\\s=]+=[^\\s=]+");
+    // possessive: a conda list row's run of padding must not be split between the two spaces of the pattern
+    private static final Pattern PIP_LINE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*+\\s*+(\\[[^\\]]*\\])?\\s*+(===?[^=\\s].*|@\\s*\\S+.*))|(-e|--editable)\\s+\\S+.*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern COLLECT_ENV_LINE = Pattern.compile("\\[(pip3?|conda)\\]\\s.*");
+
+    private FormatDetector() {
+    }
+
+    /** @throws ListingException when no format fits, naming the listing and the formats tried */
+    public static ListingFormat detect(ListingText text) {
+        List<String> lines = text.lines();
+        boolean version = false;
+        boolean metadata = false;
+        boolean packages = false;
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.equals(CondaExplicitParser.MARKER)) {
+                return ListingFormat.CONDA_EXPLICIT;
+            }
+            if (line.equals(CollectEnvParser.LIBRARIES) || COLLECT_ENV_LINE.matcher(line).matches()) {
+                return ListingFormat.COLLECT_ENV;
+            }
+            version |= raw.startsWith("version:");
+            metadata |= raw.startsWith("metadata:");
+            packages |= raw.startsWith("package:");
+        }
+        if (version && metadata && packages) {
+            return ListingFormat.CONDA_LOCK;
+        }
+        if (lines.stream().anyMatch(l -> l.startsWith("dependencies:"))) {
+            return ListingFormat.CONDA_ENV_EXPORT;
+        }
+        return byLines(text);
+    }
+
+    /** Name, a version with a digit in it (prose has few), a build and maybe a channel. */
+    private static boolean isCondaListRow(String line) {
+        String[] columns = WHITE_SPACE.split(line);
+        return (columns.length == 3 || columns.length == 4) && !columns[0].contains("=")
+                && columns[1].chars().anyMatch(Character::isDigit) && !columns[2].startsWith("@");
+    }
+
+    private static ListingFormat byLines(ListingText text) {
+        Map<ListingFormat, Integer> votes = new EnumMap<>(ListingFormat.class);
+        for (String raw : text.lines()) {
+            String line = raw.strip();
+            if (line.startsWith("# packages in environment at ")) {
+                votes.merge(ListingFormat.CONDA_LIST, 1, Integer::sum);
+            } else if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            } else if (CONDA_EXPORT_ROW.matcher(line).matches()) {
+                votes.merge(ListingFormat.CONDA_EXPORT, 1, Integer::sum);
+            } else if (PIP_LINE.matcher(line).matches()) {
+                votes.merge(ListingFormat.PIP_FREEZE, 1, Integer::sum);
+            } else if (isCondaListRow(line)) {
+                votes.merge(ListingFormat.CONDA_LIST, 1, Integer::sum);
+            }
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElseThrow(() -> text.error(0, "cannot tell the listing's format: no line reads as a conda list row, "
+                        + "a conda export line or a pip requirement, and it has no @EXPLICIT line, conda-lock or "
+                        + "environment.yml keys or collect_env sections; name the format with --input-format ("
+                        + ListingFormat.ids() + ")"));
+    }
+}

@@ -1,0 +1,56 @@
+package io.envaudit.listings;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The listing formats envaudit reads, each with the name {@code --input-format} takes. docs/listings.md describes them. */
+public enum ListingFormat {
+    /** {@code conda list}: a table of name, version, build and channel. */
+    CONDA_LIST("conda-list", new CondaListParser()),
+    /** {@code conda list --export}: {@code name=version=build} lines. */
+    CONDA_EXPORT("conda-export", new CondaExportParser()),
+    /** {@code conda list --explicit}: package URLs after {@code @EXPLICIT}. */
+    CONDA_EXPLICIT("conda-explicit", new CondaExplicitParser()),
+    /** {@code conda env export} and environment.yml files. */
+    CONDA_ENV_EXPORT("conda-env-export", new EnvironmentYamlParser()),
+    /** conda-lock's {@code conda-lock.yml}, version 1. */
+    CONDA_LOCK("conda-lock", new CondaLockParser()),
+    /** {@code pip freeze} and pinned requirements files. */
+    PIP_FREEZE("pip-freeze", new PipFreezeParser()),
+    /** The output of PyTorch's {@code collect_env.py} (python -m torch.utils.collect_env). */
+    COLLECT_ENV("collect-env", new CollectEnvParser());
+
+    private final String id;
+    private final ListingParser parser;
+
+    ListingFormat(String id, ListingParser parser) {
+        this.id = id;
+        this.parser = parser;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    ListingParser parser() {
+        return parser;
+    }
+
+    /** The format of an {@code --input-format} name. */
+    public static ListingFormat byId(String id) {
+        String wanted = id.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.id.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown listing format '" + id + "' (expected one of " + ids() + ")"));
+    }
+
+    /** The names, comma-separated, for messages. */
+    public static String ids() {
+        return Arrays.stream(values()).map(ListingFormat::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,30 @@
+package io.envaudit.listings;
+
+import io.envaudit.schemas.EnvironmentManager;
+import io.envaudit.schemas.InstalledPackage;
+import io.envaudit.schemas.Platform;
+
+import java.util.List;
+
+/**
+ * What a listing says about an environment, before a host and an environment id are given to it
+ * ({@link ListingSnapshots}). What the format does not say is null (or the platform's null fields).
+ *
+ * @param format          the format it was read as
+ * @param packages        the packages, in the listing's order
+ * @param platform        the platform facts the listing states
+ * @param environmentName the environment's name, when the listing states it
+ * @param prefix          the environment's folder, when the listing states it
+ * @param manager         CONDA for conda's own listings; UNKNOWN when the format does not tell
+ * @param partial         true when the format shows only part of the environment
+ * @param skipped         lines that name no package envaudit can record, with the reason
+ */
+public record ParsedListing(ListingFormat format, List<InstalledPackage> packages, Platform platform,
+                            String environmentName, String prefix, EnvironmentManager manager, boolean partial,
+                            List<SkippedLine> skipped) {
+
+    public ParsedListing {
+        packages = List.copyOf(packages);
+        skipped = List.copyOf(skipped);
+    }
+}

@@ -1,0 +1,98 @@
+package io.envaudit.listings;
+
+import io.envaudit.schemas.EnvironmentManager;
+import io.envaudit.schemas.InstalledPackage;
+import io.envaudit.schemas.Installer;
+import io.envaudit.schemas.Platform;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** PyTorch's collect_env reports, as pasted in issues. */
+class CollectEnvParserTest {
+
+    private static List<String> installs(ParsedListing listing, String name) {
+        return listing.packages().stream().filter(p -> p.getName().equals(name))
+                .map(p -> p.getInstaller() + " " + p.getVersion()).toList();
+    }
+
+    @Test
+    void aPackageBothSectionsShowAtOneVersionIsOneInstallAndThePlatformIsRead() {
+        ParsedListing listing = RealEnvs.read("pytorch-issue82889-collect-env-conda-cu116-healthy.txt");
+        assertTrue(listing.partial(), "collect_env shows selected packages only");
+        assertEquals(EnvironmentManager.CONDA, listing.manager());
+        // the [conda] section's 16 rows; the four [pip3] lines are the same installs
+        assertEquals(16, listing.packages().size());
+        assertEquals(List.of("CONDA 1.12.0"), installs(listing, "pytorch"));
+        assertEquals(List.of(), installs(listing, "torch"));
+        assertEquals(List.of("PIP 1.22.4"), installs(listing, "numpy"));
+        Platform platform = listing.platform();
+        assertEquals(List.of("linux", "5.4.0-122-generic", "x86_64", "3.9.13", "2.31", "515.43.04"),
+                List.of(platform.getOs(), platform.getOsVersion(), platform.getArch(), platform.getPythonVersion(),
+                        platform.getGlibcVersion(), platform.getNvidiaDriverVersion()));
+        assertEquals(List.of("NVIDIA GeForce RTX 2080"), platform.getGpus());
+        assertNull(platform.getCudaDriverVersion(), "collect_env does not print the driver's CUDA version");
+    }
+
+    @Test
+    void sevenTorchRowsAndOnePipLineAreSevenInstallsAndTheOldPipListFormatIsRead() {
+        ParsedListing listing = RealEnvs.read("pytorch-issue11157-collect-env-seven-torch-pip-entries.txt");
+        assertEquals(7, installs(listing, "torch").size());
+        assertTrue(installs(listing, "torch").stream().allMatch(i -> i.startsWith("PIP 0.5.0a0+")));
+        assertEquals(List.of("PIP 1.15.0"), installs(listing, "numpy"));
+        assertEquals(10, listing.packages().size());
+        assertEquals(List.of("osx", "10.13.3", "3.6"), List.of(listing.platform().getOs(), listing.platform().getOsVersion(),
+                listing.platform().getPythonVersion()));
+        assertNull(listing.platform().getNvidiaDriverVersion(), "No CUDA");
+    }
+
+    @Test
+    void differentVersionsInTheTwoSectionsAreTwoInstalls() {
+        ParsedListing macos = RealEnvs.read("pytorch-issue88820-collect-env-pip-conda-dup-macos-arm64.txt");
+        assertEquals(List.of("CONDA 1.13.0.dev20220826"), installs(macos, "pytorch"));
+        assertEquals(List.of("PIP 1.14.0.dev20221104"), installs(macos, "torch"));
+        assertEquals(List.of("CONDA 1.21.5", "PIP 1.23.2"), installs(macos, "numpy"));
+        assertEquals(List.of("osx", "13.0", "arm64"), List.of(macos.platform().getOs(), macos.platform().getOsVersion(),
+                macos.platform().getArch()));
+        ParsedListing nvidia = RealEnvs.read("pytorch-issue65652-collect-env-conda-cu111-nvidia-channel.txt");
+        assertEquals(List.of("CONDA 0.9.1", "PIP 0.9.0a0+a85b239"), installs(nvidia, "torchaudio"));
+        assertEquals(4, nvidia.platform().getGpus().size());
+        assertEquals("nvidia", nvidia.packages().stream().filter(p -> p.getName().equals("cudatoolkit")).findFirst()
+                .map(InstalledPackage::getChannel).orElseThrow());
+    }
+
+    @Test
+    void aSectionThatCouldNotBeCollectedAddsNothing() {
+        ParsedListing pipOnly = RealEnvs.read("pytorch-issue20978-collect-env-reported-vs-pip-torch-mismatch.txt");
+        assertEquals(EnvironmentManager.UNKNOWN, pipOnly.manager());
+        assertEquals(8, pipOnly.packages().size());
+        assertTrue(pipOnly.packages().stream().allMatch(p -> p.getInstaller() == Installer.PIP));
+        assertEquals(List.of("GeForce GTX 980 Ti", "GeForce GTX TITAN X"), pipOnly.platform().getGpus());
+        assertEquals("linux", pipOnly.platform().getOs(), "from the OS line: Ubuntu");
+        assertNull(pipOnly.platform().getOsVersion(), "a distribution's release is not the kernel's");
+        ParsedListing condaOnly = RealEnvs.read("pytorch-issue15319-collect-env-cuda92-vs-cu90-build.txt");
+        assertEquals(8, condaOnly.packages().size());
+        assertEquals(List.of("CONDA 1.0"), installs(condaOnly, "cuda92"));
+        assertEquals("396.54", condaOnly.platform().getNvidiaDriverVersion());
+    }
+
+    @Test
+    void anUnknownLibraryLineIsSkippedAndAReportWithoutLibrariesIsAnError() {
+        ParsedListing listing = ListingFormat.COLLECT_ENV.parser().parse(ListingText.of("issue.txt", String.join("\r\n",
+                "PyTorch version: 2.3.0",
+                "Versions of relevant libraries:",
+                "[pip3] torch==2.3.0",
+                "[rocm] nothing",
+                "")));
+        assertEquals(List.of("PIP 2.3.0"), installs(listing, "torch"));
+        assertEquals(4, listing.skipped().get(0).line());
+        ListingException e = assertThrows(ListingException.class, () -> ListingFormat.COLLECT_ENV.parser()
+                .parse(ListingText.of("issue.txt", "PyTorch version: 2.3.0\n")));
+        assertEquals("issue.txt: expected a 'Versions of relevant libraries:' section (PyTorch collect_env output)", e.getMessage());
+    }
+}

@@ -1,0 +1,88 @@
+package io.envaudit.listings;
+
+import io.envaudit.schemas.InstalledPackage;
+import io.envaudit.schemas.Installer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code conda env export} and environment.yml. */
+class EnvironmentYamlParserTest {
+
+    private static InstalledPackage find(ParsedListing listing, String name) {
+        return listing.packages().stream().filter(p -> p.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name));
+    }
+
+    private static ParsedListing parse(String yaml) {
+        return ListingFormat.CONDA_ENV_EXPORT.parser().parse(ListingText.of("environment.yml", yaml));
+    }
+
+    @Test
+    void anExportGivesNamePrefixCondaPinsAndThePipSection() {
+        ParsedListing listing = RealEnvs.read("epilepsy-pip-torch201-cu118-nvidia-label-env-export.yml");
+        assertEquals("torch_env", listing.environmentName());
+        assertEquals("/home/mariopasc/Python/miniconda3/envs/torch_env", listing.prefix());
+        assertFalse(listing.partial());
+        InstalledPackage mutex = find(listing, "_libgcc_mutex");
+        assertEquals(List.of("0.1", "main"), List.of(mutex.getVersion(), mutex.getBuild()));
+        assertNull(mutex.getChannel(), "an export lists the channels searched, not the one each package came from");
+        InstalledPackage torch = find(listing, "torch");
+        assertEquals(Installer.PIP, torch.getInstaller());
+        assertEquals("2.0.1+cu118", torch.getVersion());
+    }
+
+    @Test
+    void aSingleEqualsInThePipSectionIsReadAsThePinItMeans() {
+        InstalledPackage joblib = find(RealEnvs.read("hetgnn-condaforge-tf211-cpu-protobuf421-env-export.yml"), "joblib");
+        assertEquals(Installer.PIP, joblib.getInstaller());
+        assertEquals("1.3.2", joblib.getVersion());
+    }
+
+    @Test
+    void anEpochIsAVersionNotARange() {
+        InstalledPackage x264 = find(RealEnvs.read("denoising-tfgpu140-user-channel-keras-conda-and-pip-env-export.yml"), "x264");
+        assertEquals("1!152.20180717", x264.getVersion());
+        assertEquals("h470a237_1", x264.getBuild());
+    }
+
+    @Test
+    void aChannelPrefixGivesTheChannelAndUnpinnedSpecsAreSkipped() {
+        ParsedListing listing = parse(String.join("\n",
+                "name: demo",
+                "channels:",
+                "  - conda-forge",
+                "dependencies:",
+                "  - conda-forge::numpy=1.26.4=py312h8753938_0",
+                "  - python=3.12",
+                "  - scipy>=1.11",
+                "  - pandas",
+                "  - cudatoolkit=11.*",
+                "  - pip",
+                "  - pip:",
+                "    - requests==2.32.3",
+                "    - -r requirements-dev.txt",
+                "    - torch>=2"));
+        assertEquals(List.of("numpy", "python", "requests"), listing.packages().stream().map(InstalledPackage::getName).toList());
+        assertEquals("conda-forge", find(listing, "numpy").getChannel());
+        assertEquals("3.12", find(listing, "python").getVersion());
+        assertEquals(List.of(7, 8, 9, 10, 13, 14), listing.skipped().stream().map(SkippedLine::line).toList());
+        assertTrue(listing.skipped().get(4).reason().contains("another requirements file"), listing.skipped().get(4).reason());
+    }
+
+    @Test
+    void brokenYamlAndAFileWithoutDependenciesAreErrorsWithTheLine() {
+        ListingException broken = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - a=1=b\n - c=2=d\n"));
+        assertTrue(broken.getMessage().startsWith("environment.yml:4: not valid YAML"), broken.getMessage());
+        ListingException none = assertThrows(ListingException.class, () -> parse("name: x\nchannels: [defaults]\n"));
+        assertEquals("environment.yml: expected a 'dependencies:' list (conda env export or environment.yml)", none.getMessage());
+        ListingException wrong = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - numpy=1.26=h_0\n  - extras: [a]\n"));
+        assertEquals("environment.yml:4: expected a dependency or a 'pip:' list", wrong.getMessage());
+    }
+}

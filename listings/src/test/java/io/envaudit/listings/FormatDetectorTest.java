@@ -1,0 +1,45 @@
+package io.envaudit.listings;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Detection beyond the real listings (RealListingsTest checks those): the shapes a pasted snippet takes. */
+class FormatDetectorTest {
+
+    private static ListingFormat detect(String text) {
+        return FormatDetector.detect(ListingText.of("pasted.txt", text));
+    }
+
+    @Test
+    void aHeaderlessCondaListWithAByteOrderMarkAndCrlf() {
+        assertEquals(ListingFormat.CONDA_LIST, detect("\uFEFFnumpy    1.26.4   py312h_0\r\nscipy   1.13.1   py312h_0    conda-forge\r\n"));
+    }
+
+    @Test
+    void pipLinesWinOverAHandWrittenPreamble() {
+        assertEquals(ListingFormat.PIP_FREEZE, detect("My packages are listed below, as pip freeze printed them\n\nnumpy==1.26.4\nscipy @ file:///tmp/scipy-1.13.1-cp312-cp312-linux_x86_64.whl\n"));
+    }
+
+    @Test
+    void exportLinesAndAnEnvironmentFile() {
+        assertEquals(ListingFormat.CONDA_EXPORT, detect("numpy=1.26.4=py312h_0\nscipy=1.13.1=py312h_0\n"));
+        assertEquals(ListingFormat.CONDA_ENV_EXPORT, detect("name: x\ndependencies:\n  - numpy\n"));
+    }
+
+    @Test
+    void textThatIsNoListingIsAnErrorNamingTheFormats() {
+        ListingException e = assertThrows(ListingException.class, () -> detect("Hello,\nthis is a letter.\n"));
+        assertTrue(e.getMessage().startsWith("pasted.txt: cannot tell the listing's format"), e.getMessage());
+        assertTrue(e.getMessage().contains("--input-format (conda-list, conda-export"), e.getMessage());
+    }
+
+    @Test
+    void aFormatByItsName() {
+        assertEquals(ListingFormat.COLLECT_ENV, ListingFormat.byId("Collect-Env"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ListingFormat.byId("poetry-lock"));
+        assertTrue(e.getMessage().startsWith("unknown listing format 'poetry-lock' (expected one of conda-list, "), e.getMessage());
+    }
+}
