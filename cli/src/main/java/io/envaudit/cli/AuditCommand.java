@@ -35,13 +35,14 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Audit environment snapshots against the rules and the built-in checks, with no Kafka.",
-            "Snapshots are plain JSON (docs/snapshot.md); - reads stdin. The default rule pack is used unless",
+            "Snapshots are plain JSON (docs/snapshot.md), one or more per file (as agent scan --format json",
+            "prints them); - reads stdin. The default rule pack is used unless",
             "--rules names other files. Exit 0 when no conflict of severity error or above counts, 1 when one",
             "does, 2 on bad input."})
 final class AuditCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(arity = "1..*", paramLabel = "SNAPSHOT", description = "Snapshot JSON files; - reads stdin.")
+    @Parameters(arity = "1..*", paramLabel = "SNAPSHOT", description = "Snapshot JSON files, each with one or more snapshots; - reads stdin.")
     List<String> snapshots = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "PATH", description = "Rule files or directories to use instead of the default pack.")
@@ -84,9 +85,11 @@ final class AuditCommand implements Callable<Integer> {
         List<AuditReport.Audited> audits = new ArrayList<>();
         for (String name : snapshots) {
             try (Reader in = open(name)) {
-                EnvironmentSnapshot snapshot = AvroPlainJson.read(in, name, EnvironmentSnapshot.getClassSchema());
-                AuditResult result = auditor.audit(EnvironmentView.of(snapshot), now);
-                audits.add(new AuditReport.Audited(name, snapshot, result));
+                List<EnvironmentSnapshot> read = AvroPlainJson.readAll(in, name, EnvironmentSnapshot.getClassSchema());
+                for (EnvironmentSnapshot snapshot : read) {
+                    AuditResult result = auditor.audit(EnvironmentView.of(snapshot), now);
+                    audits.add(new AuditReport.Audited(name, snapshot, result));
+                }
             } catch (NoSuchFileException e) {
                 err.println("error: no such file: " + name);
                 badInput = true;
