@@ -31,7 +31,7 @@ final class CondaInstalls {
                      Candidates candidates, List<ReadProblem> problems) {
         String condaPrefix = environment.get("CONDA_PREFIX");
         if (condaPrefix != null && !condaPrefix.isBlank()) {
-            prefix(Path.of(condaPrefix), null, candidates);
+            prefix(Path.of(condaPrefix), candidates);
         }
         String mambaRoot = environment.get("MAMBA_ROOT_PREFIX");
         if (mambaRoot != null && !mambaRoot.isBlank()) {
@@ -43,7 +43,7 @@ final class CondaInstalls {
                 try {
                     for (String line : Files.readAllLines(listed, StandardCharsets.UTF_8)) {
                         if (!line.isBlank() && !line.strip().startsWith("#")) {
-                            prefix(Path.of(line.strip()), null, candidates);
+                            prefix(Path.of(line.strip()), candidates);
                         }
                     }
                 } catch (IOException | java.nio.file.InvalidPathException e) {
@@ -68,7 +68,7 @@ final class CondaInstalls {
         if (!Files.isDirectory(installRoot) || candidates.excluded(installRoot)) {
             return;
         }
-        prefix(installRoot, "base", candidates);
+        prefix(installRoot, candidates);
         envsOf(installRoot, candidates, problems);
     }
 
@@ -85,12 +85,12 @@ final class CondaInstalls {
             problems.add(new ReadProblem(envs, "cannot be listed: " + IoMessages.describe(e)));
         }
         children.sort(null);
-        children.forEach(env -> prefix(env, null, candidates));
+        children.forEach(env -> prefix(env, candidates));
     }
 
-    private static void prefix(Path prefix, String name, Candidates candidates) {
+    private static void prefix(Path prefix, Candidates candidates) {
         if (Files.isDirectory(prefix.resolve("conda-meta"))) {
-            PrefixKind.of(prefix).ifPresent(l -> candidates.add(name == null ? l : l.withName(name)));
+            PrefixKind.of(prefix).ifPresent(candidates::add);
         }
     }
 }

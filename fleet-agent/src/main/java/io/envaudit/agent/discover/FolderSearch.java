@@ -53,21 +53,29 @@ final class FolderSearch {
                             || candidates.excluded(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    return isEnvironment(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                /** A folder at the depth limit comes here, not to preVisitDirectory: it may still be an environment. */
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isDirectory() && !candidates.excluded(file)) {
+                        isEnvironment(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                private boolean isEnvironment(Path dir) {
                     Optional<EnvironmentLocation> found = PrefixKind.of(dir).filter(l -> l.manager() != EnvironmentManager.UNKNOWN);
                     if (found.isEmpty()) {
-                        return FileVisitResult.CONTINUE;
+                        return false;
                     }
                     candidates.add(found.get());
                     if (found.get().manager() == EnvironmentManager.CONDA) {
                         // a conda prefix may be a whole install: its envs/ are environments too
                         CondaInstalls.envsOf(dir, candidates, problems);
                     }
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    return FileVisitResult.CONTINUE;
+                    return true;
                 }
 
                 @Override

@@ -24,13 +24,20 @@ public final class PrefixKind {
                     && prefix.getParent().getFileName().toString().equals("envs")
                     && prefix.getParent().getParent() != null && prefix.getParent().getParent().getFileName() != null
                     && prefix.getParent().getParent().getFileName().toString().equals(".pixi");
-            return Optional.of(location(prefix, pixi ? EnvironmentManager.PIXI : EnvironmentManager.CONDA));
+            EnvironmentLocation conda = location(prefix, pixi ? EnvironmentManager.PIXI : EnvironmentManager.CONDA);
+            return Optional.of(isInstallRoot(prefix) ? conda.withName("base") : conda);
         }
         if (Files.isRegularFile(prefix.resolve("pyvenv.cfg"))) {
             return Optional.of(location(prefix, EnvironmentManager.VENV));
         }
         EnvironmentLocation plain = location(prefix, EnvironmentManager.UNKNOWN);
         return plain.siteFolders().isEmpty() ? Optional.empty() : Optional.of(plain);
+    }
+
+    /** conda calls the prefix of the install itself, the one with its package cache or its envs, base. */
+    static boolean isInstallRoot(Path prefix) {
+        return Files.isDirectory(prefix.resolve("envs")) || Files.isDirectory(prefix.resolve("pkgs"))
+                || Files.isDirectory(prefix.resolve("condabin"));
     }
 
     private static EnvironmentLocation location(Path prefix, EnvironmentManager manager) {
