@@ -2,6 +2,7 @@ package io.envaudit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class AgentVenvIT {
         if (!usable && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException(PYTHON + " lacks venv or pip: .ci/run installs python3-venv and python3-pip");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(usable, "needs Debian's python3-venv and python3-pip (apt-get install python3-venv python3-pip)");
+        Assumptions.assumeTrue(usable, "needs Debian's python3-venv and python3-pip (apt-get install python3-venv python3-pip)");
         venv = folder.resolve("venv");
         Done made = python("-m", "venv", "--without-pip", venv.toString());
         assertEquals(0, made.exitCode(), made.out());

@@ -1,6 +1,7 @@
 package io.envaudit.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class EnvauditJar {
             try {
                 return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

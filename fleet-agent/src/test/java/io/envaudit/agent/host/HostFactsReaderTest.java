@@ -1,6 +1,7 @@
 package io.envaudit.agent.host;
 
 import io.envaudit.agent.DebianPython;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +121,7 @@ class HostFactsReaderTest {
     @Test
     void thisMachinesGlibcIsWhatLddSays() throws Exception {
         Path ldd = Path.of("/usr/bin/ldd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(ldd) && Files.exists(Path.of("/etc/debian_version")),
+        Assumptions.assumeTrue(Files.isExecutable(ldd) && Files.exists(Path.of("/etc/debian_version")),
                 "a Debian glibc host");
         DebianPython.Run run = DebianPython.run(List.of(ldd.toString(), "--version"));
         Matcher m = Pattern.compile("(\\d+\\.\\d+)\\s*$", Pattern.MULTILINE).matcher(run.stdout().lines().findFirst().orElse(""));

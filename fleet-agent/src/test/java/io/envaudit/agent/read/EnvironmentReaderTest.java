@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,7 +106,7 @@ class EnvironmentReaderTest {
         RealData.condaRecord(prefix, "libgomp-11.2.0-h1234567_1.json");
         byte[] whole = RealData.bytes("conda-meta/pip-22.2.2-py38h06a4308_0.json");
         Path truncated = prefix.resolve("conda-meta/pip-22.2.2-py38h06a4308_0.json");
-        Files.write(truncated, java.util.Arrays.copyOf(whole, 300));
+        Files.write(truncated, Arrays.copyOf(whole, 300));
         EnvironmentContents contents = read();
         assertEquals(List.of("libgomp"), contents.packages().stream().map(InstalledPackage::getName).toList());
         assertTrue(contents.partial());
