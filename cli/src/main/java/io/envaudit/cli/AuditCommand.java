@@ -33,15 +33,16 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Audit environment snapshots against the rules and the built-in checks, with no Kafka.",
-            "Snapshots are plain JSON (docs/snapshot.md); listings people already have (conda list, exports,",
-            "environment.yml, conda-lock, pip freeze, collect_env: docs/listings.md) are converted on the way.",
-            "- reads stdin. The default rule pack is used unless --rules names other files. Exit 0 when no",
-            "conflict of severity error or above counts, 1 when one does, 2 on bad input."})
+            "Snapshots are plain JSON (docs/snapshot.md), one or more per file (as agent scan --format json",
+            "prints them); listings people already have (conda list, exports, environment.yml, conda-lock,",
+            "pip freeze, collect_env: docs/listings.md) are converted on the way. - reads stdin. The default",
+            "rule pack is used unless --rules names other files. Exit 0 when no conflict of severity error or",
+            "above counts, 1 when one does, 2 on bad input."})
 final class AuditCommand implements Callable<Integer> {
     enum Format { text, json }
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Snapshot JSON files or environment listings (docs/listings.md), told apart by their content; - reads stdin.")
+            description = "Snapshot JSON files (one or more snapshots each) or environment listings (docs/listings.md), told apart by their content; - reads stdin.")
     List<String> snapshots = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "PATH", description = "Rule files or directories to use instead of the default pack.")
@@ -85,10 +86,12 @@ final class AuditCommand implements Callable<Integer> {
         for (String name : snapshots) {
             try {
                 InputFile input = InputFile.read(name);
-                EnvironmentSnapshot snapshot = input.isSnapshotJson() ? input.snapshotJson()
-                        : input.listing(null, ListingIdentity.collectedAt(input.modified()), err);
-                AuditResult result = auditor.audit(EnvironmentView.of(snapshot), now);
-                audits.add(new AuditReport.Audited(name, snapshot, result));
+                List<EnvironmentSnapshot> snapshots = input.isSnapshotJson() ? input.snapshotsJson()
+                        : List.of(input.listing(null, ListingIdentity.collectedAt(input.modified()), err));
+                for (EnvironmentSnapshot snapshot : snapshots) {
+                    AuditResult result = auditor.audit(EnvironmentView.of(snapshot), now);
+                    audits.add(new AuditReport.Audited(name, snapshot, result));
+                }
             } catch (NoSuchFileException e) {
                 err.println("error: no such file: " + name);
                 badInput = true;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -59,9 +60,13 @@ final class InputFile {
         return start.startsWith("{") || start.startsWith("\uFEFF{");
     }
 
-    /** @throws io.envaudit.engine.json.PlainJsonException naming the file, line, column and field */
-    EnvironmentSnapshot snapshotJson() {
-        return AvroPlainJson.read(new StringReader(text), name, EnvironmentSnapshot.getClassSchema());
+    /**
+     * The snapshots of a snapshot JSON file: one, or several one after another (as {@code agent scan} prints them).
+     *
+     * @throws io.envaudit.engine.json.PlainJsonException naming the file, line, column and field
+     */
+    List<EnvironmentSnapshot> snapshotsJson() {
+        return AvroPlainJson.readAll(new StringReader(text), name, EnvironmentSnapshot.getClassSchema());
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -32,25 +33,43 @@ import java.util.Set;
  * without a default, or a value of the wrong type is an error naming source, line, column and field path.
  */
 public final class AvroPlainJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** The caller owns the writer: several records may go to one stream (stdout) one after another. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private AvroPlainJson() {
     }
 
     /** Reads one record of {@code schema} (a generated class's, or any record schema) from {@code in}. */
     public static <T extends IndexedRecord> T read(Reader in, String sourceName, Schema schema) {
+        List<T> records = read(in, sourceName, schema, false);
+        return records.get(0);
+    }
+
+    /**
+     * Reads one or more records of {@code schema} written one after another (JSON lines, or indented objects
+     * separated by white space), as {@code envaudit agent scan --format json} prints several environments.
+     */
+    public static <T extends IndexedRecord> List<T> readAll(Reader in, String sourceName, Schema schema) {
+        return read(in, sourceName, schema, true);
+    }
+
+    private static <T extends IndexedRecord> List<T> read(Reader in, String sourceName, Schema schema, boolean several) {
         try (JsonParser parser = FACTORY.createParser(in)) {
             Reading reading = new Reading(parser, sourceName);
             parser.nextToken();
             if (parser.currentToken() == null) {
                 throw reading.error("", "empty input: expected a JSON object");
             }
-            @SuppressWarnings("unchecked")
-            T record = (T) reading.value(schema, "");
-            if (parser.nextToken() != null) {
-                throw reading.error("", "unexpected content after the JSON object");
-            }
-            return record;
+            List<T> records = new ArrayList<>(1);
+            do {
+                @SuppressWarnings("unchecked")
+                T record = (T) reading.value(schema, "");
+                records.add(record);
+                if (parser.nextToken() != null && !several) {
+                    throw reading.error("", "unexpected content after the JSON object");
+                }
+            } while (parser.currentToken() != null);
+            return records;
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
@@ -66,7 +85,7 @@ public final class AvroPlainJson {
         return internals < 0 ? message : message.substring(0, internals);
     }
 
-    /** Writes the record as indented plain JSON. */
+    /** Writes the record as indented plain JSON; the writer is flushed, not closed. */
     public static void write(IndexedRecord record, Writer out) {
         try (JsonGenerator generator = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
             writeValue(generator, record.getSchema(), record);

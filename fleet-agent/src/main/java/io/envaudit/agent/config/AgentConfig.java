@@ -1,0 +1,42 @@
+package io.envaudit.agent.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the agent's configuration file says (docs/agent.md lists the keys). Lists are empty, never null.
+ *
+ * @param labels       put on every snapshot's host (team, site...)
+ * @param homes        user homes to look in; empty: the agent user's home and every folder in /home
+ * @param condaRoots   conda, mamba or micromamba installs beyond the usual places
+ * @param venvRoots    folders searched for venvs, conda prefixes and pixi projects; empty: the homes
+ * @param venvDepth    how many folder levels below a venv root the search goes
+ * @param include      globs: when any is given, only environments whose prefix matches one are read
+ * @param exclude      globs: environments whose prefix matches one are not read, nor searched below
+ * @param timeBudget   a scan stops looking and reading when this is spent, and says what it left out
+ * @param nvidiaSmi    the nvidia-smi to run; null: the one on PATH, if any
+ * @param systemPython whether the OS's Python (Debian's dist-packages) is read
+ */
+public record AgentConfig(Map<String, String> labels, List<Path> homes, List<Path> condaRoots, List<Path> venvRoots,
+                          int venvDepth, List<String> include, List<String> exclude, Duration timeBudget,
+                          Path nvidiaSmi, boolean systemPython) {
+    public static final int DEFAULT_VENV_DEPTH = 5;
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(60);
+
+    public AgentConfig {
+        labels = Map.copyOf(labels);
+        homes = List.copyOf(homes);
+        condaRoots = List.copyOf(condaRoots);
+        venvRoots = List.copyOf(venvRoots);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** The configuration when there is no file. */
+    public static AgentConfig defaults() {
+        return new AgentConfig(Map.of(), List.of(), List.of(), List.of(), DEFAULT_VENV_DEPTH, List.of(), List.of(),
+                DEFAULT_TIME_BUDGET, null, true);
+    }
+}

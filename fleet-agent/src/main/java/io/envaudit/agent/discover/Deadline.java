@@ -1,0 +1,29 @@
+package io.envaudit.agent.discover;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/** The end of a scan's time budget, on a monotonic clock (tests pass their own). */
+public final class Deadline {
+    private final LongSupplier nanoClock;
+    private final long end;
+    private final Duration budget;
+
+    public Deadline(Duration budget, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.budget = budget;
+        this.end = nanoClock.getAsLong() + budget.toNanos();
+    }
+
+    public static Deadline after(Duration budget) {
+        return new Deadline(budget, System::nanoTime);
+    }
+
+    public boolean passed() {
+        return nanoClock.getAsLong() - end >= 0;
+    }
+
+    public Duration budget() {
+        return budget;
+    }
+}
