@@ -3,13 +3,8 @@ package io.envaudit.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,27 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cannot show (a dependency the shade plugin left out, a missing service file, logging noise).
  */
 class EnvauditJarIT {
-    private static final Path JAR = Path.of("target", "envaudit.jar");
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return new Run(process.exitValue(), out, err);
-    }
 
     @Test
     void theReadmeSetUpCommandAuditsTheSeedSample() throws Exception {
-        Run run = run("", "audit", "../samples/seed-tf210-anaconda-keras.json");
+        EnvauditJar.Result run = EnvauditJar.run("", "audit", "../samples/seed-tf210-anaconda-keras.json");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("4 conflicts (2 error, 2 warning), 0 waived, 0 undecided: drifted"), run.out());
         assertEquals("", run.err(), "nothing but the report: no stack trace, no logging noise");
@@ -50,7 +28,7 @@ class EnvauditJarIT {
 
     @Test
     void auditReadsStdinAndSpeaksJson() throws Exception {
-        Run run = run(Files.readString(Path.of("../samples/seed-tf210-anaconda-keras.json")), "audit", "--format", "json", "-");
+        EnvauditJar.Result run = EnvauditJar.run(Files.readString(Path.of("../samples/seed-tf210-anaconda-keras.json")), "audit", "--format", "json", "-");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().strip().startsWith("[") && run.out().contains("\"rule\" : \"conda-depends\""), run.out());
     }
@@ -61,14 +39,14 @@ class EnvauditJarIT {
         assertTrue(example.find());
         Path rules = dir.resolve("example.yaml");
         Files.writeString(rules, example.group(1));
-        Run run = run("", "rules", "lint", rules.toString());
+        EnvauditJar.Result run = EnvauditJar.run("", "rules", "lint", rules.toString());
         assertFalse(run.out().contains("error:"), run.out() + run.err());
         assertEquals("", run.err());
     }
 
     @Test
     void theBatchCommandsAnswerFromTheJar() throws Exception {
-        assertEquals("true\n", run("", "spec", "match", "--flavor", "pep440", ">=2.6,<2.9", "2.8.1").out());
-        assertEquals("0\n-1\n", run("1.1\t1.1.0\n1.0.1a\t1.0.1\n", "version", "compare", "--flavor", "conda").out());
+        assertEquals("true\n", EnvauditJar.run("", "spec", "match", "--flavor", "pep440", ">=2.6,<2.9", "2.8.1").out());
+        assertEquals("0\n-1\n", EnvauditJar.run("1.1\t1.1.0\n1.0.1a\t1.0.1\n", "version", "compare", "--flavor", "conda").out());
     }
 }
