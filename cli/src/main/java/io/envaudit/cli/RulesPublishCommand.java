@@ -78,9 +78,11 @@ final class RulesPublishCommand implements Callable<Integer> {
             loaded.problems().forEach(out::println);
             if (loaded.hasErrors()) {
                 out.println(RulesCommand.Lint.summary(files.size(), loaded));
+                out.flush();
                 return Exit.failure(err, "nothing published: the files have errors");
             }
             if (!loaded.ruleSet().checks().isEmpty()) {
+                out.flush();
                 return Exit.failure(err, "nothing published: the rules topic does not carry settings of built-in checks ("
                         + String.join(", ", loaded.ruleSet().checks().keySet()) + "); remove the 'checks:' sections");
             }
@@ -93,6 +95,7 @@ final class RulesPublishCommand implements Callable<Integer> {
             List<RulePublication.Change> refused = publication.withOutcome(RulePublication.Outcome.REFUSED);
             if (!refused.isEmpty()) {
                 refused.forEach(change -> out.println(PublicationReport.line(change, topic)));
+                out.flush();
                 return Exit.failure(err, "nothing published (" + refused.size() + " refused)");
             }
             cluster.publish(publication);

@@ -3,6 +3,7 @@ package io.envaudit.cli;
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditSettings;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 import java.nio.file.Path;
@@ -57,8 +58,11 @@ final class RunningAuditor implements AutoCloseable {
         return text.toString();
     }
 
+    /** @throws StreamsException when Kafka Streams has not stopped in time: that stop was not clean */
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            throw new StreamsException("the auditor did not stop within " + CLOSE_TIMEOUT.toSeconds() + " s");
+        }
     }
 }
