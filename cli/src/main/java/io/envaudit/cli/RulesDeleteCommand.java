@@ -4,8 +4,6 @@ import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.streams.rules.RulePublication;
 import io.envaudit.streams.rules.RulePublication.Change;
 import io.envaudit.streams.rules.RulePublication.Outcome;
-import io.envaudit.streams.rules.RulesTopicException;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +40,7 @@ final class RulesDeleteCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ClusterTopics cluster = ClusterTopics.existing(kafka.clientConfig(System.getenv()), kafka.topicPrefix)) {
+        return RulesTopicCommand.run(kafka, out, err, cluster -> {
             String topic = cluster.topics().rules().name();
             RulePublication deletion = RulePublication.ofDeletions(cluster.publishedRules(), ids);
             List<Change> absent = deletion.withOutcome(Outcome.ABSENT);
@@ -60,12 +58,7 @@ final class RulesDeleteCommand implements Callable<Integer> {
                 }
             }
             out.println(topic + ": " + PublicationReport.summary(deletion));
-            out.flush();
             return 0;
-        } catch (KafkaOptions.UsageError e) {
-            return Exit.usage(err, e.getMessage());
-        } catch (RulesTopicException | KafkaException e) {
-            return Exit.failure(err, e.getMessage());
-        }
+        });
     }
 }

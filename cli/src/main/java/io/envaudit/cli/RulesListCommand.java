@@ -2,8 +2,6 @@ package io.envaudit.cli;
 
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.streams.rules.PublishedRules;
-import io.envaudit.streams.rules.RulesTopicException;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,28 +38,23 @@ final class RulesListCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ClusterTopics cluster = ClusterTopics.existing(kafka.clientConfig(System.getenv()), kafka.topicPrefix)) {
+        return RulesTopicCommand.run(kafka, out, err, cluster -> {
             String topic = cluster.topics().rules().name();
             PublishedRules published = cluster.publishedRules();
             published.unreadable().forEach((id, why) -> err.println("warning: " + id + " cannot be read: " + why));
             err.flush();
-            if (yamlOf != null) {
-                Optional<CompatibilityRule> entry = published.get(yamlOf);
-                if (entry.isEmpty()) {
-                    return Exit.failure(err, topic + " holds no readable entry '" + yamlOf + "'");
-                }
-                String yaml = entry.get().getYaml();
-                out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
-            } else {
+            if (yamlOf == null) {
                 table(published.entries().values()).forEach(out::println);
+                return 0;
             }
-            out.flush();
+            Optional<CompatibilityRule> entry = published.get(yamlOf);
+            if (entry.isEmpty()) {
+                return Exit.failure(err, topic + " holds no readable entry '" + yamlOf + "'");
+            }
+            String yaml = entry.get().getYaml();
+            out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
             return 0;
-        } catch (KafkaOptions.UsageError e) {
-            return Exit.usage(err, e.getMessage());
-        } catch (RulesTopicException | KafkaException e) {
-            return Exit.failure(err, e.getMessage());
-        }
+        });
     }
 
     /** The entries under a header, each column as wide as its widest cell. */

@@ -7,8 +7,6 @@ import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.streams.rules.RulePublication;
 import io.envaudit.streams.rules.RuleRecords;
-import io.envaudit.streams.rules.RulesTopicException;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -50,45 +47,37 @@ final class RulesPublishCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            if (defaultPack != paths.isEmpty()) {
-                throw new KafkaOptions.UsageError(defaultPack ? "give rule files or --default-pack, not both"
-                        : "give the rule files to publish, or --default-pack");
-            }
-            return publish(kafka.clientConfig(System.getenv()), out, err);
-        } catch (KafkaOptions.UsageError | RuleFileArguments.Unreadable e) {
-            return Exit.usage(err, e.getMessage());
-        } catch (RulesTopicException | KafkaException e) {
-            return Exit.failure(err, e.getMessage());
-        } finally {
-            out.flush();
+        if (defaultPack != paths.isEmpty()) {
+            return Exit.usage(err, defaultPack ? "give rule files or --default-pack, not both" : "give the rule files to publish, or --default-pack");
         }
-    }
-
-    private int publish(Map<String, Object> client, PrintWriter out, PrintWriter err)
-            throws RuleFileArguments.Unreadable, InterruptedException {
         Set<String> checks = Set.copyOf(BuiltInChecks.ids());
         Instant now = Instant.now();
         List<CompatibilityRule> entries;
         if (defaultPack) {
             entries = RuleRecords.ofDefaultPack(checks, now);
         } else {
-            List<RuleFile> files = RuleFileArguments.read(paths);
+            List<RuleFile> files;
+            try {
+                files = RuleFileArguments.read(paths);
+            } catch (RuleFileArguments.Unreadable e) {
+                return Exit.usage(err, e.getMessage());
+            }
             LoadedRules loaded = RulesCommand.Lint.lint(files);
             loaded.problems().forEach(out::println);
             if (loaded.hasErrors()) {
                 out.println(RulesCommand.Lint.summary(files.size(), loaded));
-                out.flush();
+            }
+            out.flush();
+            if (loaded.hasErrors()) {
                 return Exit.failure(err, "nothing published: the files have errors");
             }
             if (!loaded.ruleSet().checks().isEmpty()) {
-                out.flush();
                 return Exit.failure(err, "nothing published: the rules topic does not carry settings of built-in checks ("
                         + String.join(", ", loaded.ruleSet().checks().keySet()) + "); remove the 'checks:' sections");
             }
             entries = RuleRecords.of(files, loaded.ruleSet(), checks, now);
         }
-        try (ClusterTopics cluster = ClusterTopics.existing(client, kafka.topicPrefix)) {
+        return RulesTopicCommand.run(kafka, out, err, cluster -> {
             String topic = cluster.topics().rules().name();
             RulePublication publication = defaultPack ? RulePublication.ofDefaultPack(cluster.publishedRules(), entries)
                     : RulePublication.ofEntries(cluster.publishedRules(), entries);
@@ -102,6 +91,6 @@ final class RulesPublishCommand implements Callable<Integer> {
             publication.changes().forEach(change -> out.println(PublicationReport.line(change, topic)));
             out.println(topic + ": " + PublicationReport.summary(publication));
             return 0;
-        }
+        });
     }
 }

@@ -25,12 +25,6 @@ final class EnvauditJar {
     private EnvauditJar() {
     }
 
-    record Result(int exitCode, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
     private static ProcessBuilder command(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
@@ -39,14 +33,14 @@ final class EnvauditJar {
     }
 
     /** Runs a command to its end with {@code stdin} as its input. */
-    static Result run(String stdin, String... args) throws IOException, InterruptedException {
+    static CommandResult run(String stdin, String... args) throws IOException, InterruptedException {
         Process process = command(args).start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process, true));
         String out = readAll(process, false);
         assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "envaudit " + String.join(" ", args) + " ended");
-        return new Result(process.exitValue(), out, err.join());
+        return new CommandResult(process.exitValue(), out, err.join());
     }
 
     private static String readAll(Process process, boolean err) {
@@ -102,13 +96,13 @@ final class EnvauditJar {
         }
 
         /** SIGTERM, then everything it printed up to its exit. */
-        Result stop() throws Exception {
+        CommandResult stop() throws Exception {
             // not Process.destroy(): besides the signal, it closes the pipes, and what is still in them is lost
             process.toHandle().destroy();
             assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "stopped");
             outDrained.get(WAIT_SECONDS, TimeUnit.SECONDS); // the last lines may still be in the pipe when the process has exited
             synchronized (lines) {
-                return new Result(process.exitValue(), String.join("\n", lines) + "\n", err.get(WAIT_SECONDS, TimeUnit.SECONDS));
+                return new CommandResult(process.exitValue(), String.join("\n", lines) + "\n", err.get(WAIT_SECONDS, TimeUnit.SECONDS));
             }
         }
 

@@ -20,7 +20,7 @@ class EnvauditJarIT {
 
     @Test
     void theReadmeSetUpCommandAuditsTheSeedSample() throws Exception {
-        EnvauditJar.Result run = EnvauditJar.run("", "audit", "../samples/seed-tf210-anaconda-keras.json");
+        CommandResult run = EnvauditJar.run("", "audit", "../samples/seed-tf210-anaconda-keras.json");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("4 conflicts (2 error, 2 warning), 0 waived, 0 undecided: drifted"), run.out());
         assertEquals("", run.err(), "nothing but the report: no stack trace, no logging noise");
@@ -28,7 +28,7 @@ class EnvauditJarIT {
 
     @Test
     void auditReadsStdinAndSpeaksJson() throws Exception {
-        EnvauditJar.Result run = EnvauditJar.run(Files.readString(Path.of("../samples/seed-tf210-anaconda-keras.json")), "audit", "--format", "json", "-");
+        CommandResult run = EnvauditJar.run(Files.readString(Path.of("../samples/seed-tf210-anaconda-keras.json")), "audit", "--format", "json", "-");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().strip().startsWith("[") && run.out().contains("\"rule\" : \"conda-depends\""), run.out());
     }
@@ -39,7 +39,7 @@ class EnvauditJarIT {
         assertTrue(example.find());
         Path rules = dir.resolve("example.yaml");
         Files.writeString(rules, example.group(1));
-        EnvauditJar.Result run = EnvauditJar.run("", "rules", "lint", rules.toString());
+        CommandResult run = EnvauditJar.run("", "rules", "lint", rules.toString());
         assertFalse(run.out().contains("error:"), run.out() + run.err());
         assertEquals("", run.err());
     }

@@ -70,7 +70,7 @@ class EnvauditRunIT {
         kafka.close();
     }
 
-    private static EnvauditJar.Result envaudit(String... args) throws Exception {
+    private static CommandResult envaudit(String... args) throws Exception {
         List<String> withBroker = new ArrayList<>(List.of(args));
         withBroker.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers()));
         return EnvauditJar.run("", withBroker.toArray(String[]::new));
@@ -119,7 +119,7 @@ class EnvauditRunIT {
             assertEquals(List.of("Auditor running (application id envaudit) on " + kafka.bootstrapServers() + "; alerts on envaudit.alerts"),
                     started, "one line once running");
 
-            EnvauditJar.Result pack = envaudit("rules", "publish", "--default-pack");
+            CommandResult pack = envaudit("rules", "publish", "--default-pack");
             assertEquals(0, pack.exitCode(), pack.out() + pack.err());
             assertEquals("envaudit.rules: 53 added", pack.lines().get(pack.lines().size() - 1));
 
@@ -151,20 +151,20 @@ class EnvauditRunIT {
                         require: [numpy>=1.24]
                         fix: pip install 'numpy>=1.24'
                     """);
-            EnvauditJar.Result published = envaudit("rules", "publish", floor.toString());
+            CommandResult published = envaudit("rules", "publish", floor.toString());
             assertEquals(0, published.exitCode(), published.out() + published.err());
             assertEquals(List.of("added     org.numpy-floor", "envaudit.rules: 1 added"), published.lines());
             List<ConflictAlert> opened = of(alerts.until(a -> !of(a, "org.numpy-floor", AlertState.OPEN).isEmpty()), "org.numpy-floor", AlertState.OPEN);
             assertEquals(List.of(environment), opened.stream().map(ConflictAlert::getEnvironmentId).toList(), "the new rule audits the sample");
 
-            EnvauditJar.Result listed = envaudit("rules", "list");
+            CommandResult listed = envaudit("rules", "list");
             assertEquals(0, listed.exitCode(), listed.err());
             assertEquals(1 + 53 + 1, listed.lines().size(), "a header, the pack and the new rule: " + listed.out());
             String row = listed.lines().stream().filter(l -> l.startsWith("org.numpy-floor ")).findFirst().orElseThrow();
             assertEquals(List.of("org.numpy-floor", "rule", "error", "user"), List.of(row.split(" +")).subList(0, 4), row);
             assertTrue(row.endsWith(" " + floor), row);
 
-            EnvauditJar.Result deleted = envaudit("rules", "delete", "org.numpy-floor");
+            CommandResult deleted = envaudit("rules", "delete", "org.numpy-floor");
             assertEquals(0, deleted.exitCode(), deleted.out() + deleted.err());
             assertEquals(List.of("deleted   org.numpy-floor", "envaudit.rules: 1 deleted"), deleted.lines());
             List<ConflictAlert> resolved = of(alerts.until(a -> !of(a, "org.numpy-floor", AlertState.RESOLVED).isEmpty()),
@@ -172,7 +172,7 @@ class EnvauditRunIT {
             assertEquals(List.of(AlertLifecycle.RULE_DELETED), resolved.stream().map(ConflictAlert::getReason).toList());
             assertFalse(envaudit("rules", "list").out().contains("org.numpy-floor"), "no longer listed");
 
-            EnvauditJar.Result stopped = auditor.stop();
+            CommandResult stopped = auditor.stop();
             assertEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
             assertEquals(List.of(started.get(0), "stopping ...", "Auditor stopped"), stopped.lines());
         } finally {

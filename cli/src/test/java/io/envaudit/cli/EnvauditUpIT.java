@@ -26,7 +26,7 @@ class EnvauditUpIT {
         return lines.stream().filter(l -> l.startsWith("OPEN")).count();
     }
 
-    private static void assertStoppedCleanly(EnvauditJar.Result stopped, Path data) {
+    private static void assertStoppedCleanly(CommandResult stopped, Path data) {
         assertEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
         List<String> lines = stopped.lines();
         assertEquals(STOPPED + data, lines.get(lines.size() - 1), stopped.out() + stopped.err());

@@ -2,10 +2,7 @@ package io.envaudit.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,30 +18,20 @@ class RulesPublishCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new EnvauditCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void filesOrTheDefaultPackNotBothNorNeither() throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n");
-        Run both = run("rules", "publish", "--default-pack", rules.toString(), "-b", NO_BROKER);
+        CommandResult both = CommandResult.inProcess("rules", "publish", "--default-pack", rules.toString(), "-b", NO_BROKER);
         assertEquals(2, both.exitCode());
         assertEquals("error: give rule files or --default-pack, not both\n", both.err());
-        Run neither = run("rules", "publish", "-b", NO_BROKER);
+        CommandResult neither = CommandResult.inProcess("rules", "publish", "-b", NO_BROKER);
         assertEquals(2, neither.exitCode());
         assertEquals("error: give the rule files to publish, or --default-pack\n", neither.err());
     }
 
     @Test
     void aFileThatCannotBeReadIsAUsageError() {
-        Run run = run("rules", "publish", dir.resolve("missing.yaml").toString(), "-b", NO_BROKER);
+        CommandResult run = CommandResult.inProcess("rules", "publish", dir.resolve("missing.yaml").toString(), "-b", NO_BROKER);
         assertEquals(2, run.exitCode());
         assertEquals("error: no such file or directory: " + dir.resolve("missing.yaml") + "\n", run.err());
     }
@@ -56,7 +43,7 @@ class RulesPublishCommandTest {
                   channel-mix: {enabled: false}
                   duplicate-distribution: {severity: warning}
                 """);
-        Run run = run("rules", "publish", rules.toString(), "-b", NO_BROKER);
+        CommandResult run = CommandResult.inProcess("rules", "publish", rules.toString(), "-b", NO_BROKER);
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertEquals("error: nothing published: the rules topic does not carry settings of built-in checks "

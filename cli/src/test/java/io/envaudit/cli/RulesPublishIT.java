@@ -19,10 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,20 +57,10 @@ class RulesPublishIT {
         kafka.close();
     }
 
-    private record Run(int exitCode, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Run envaudit(String prefix, String... args) {
+    private static CommandResult envaudit(String prefix, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new EnvauditCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CommandResult.inProcess(all.toArray(String[]::new));
     }
 
     /** The topics, as {@code envaudit run} creates them. */
@@ -117,21 +104,21 @@ class RulesPublishIT {
     void publishingSendsOnlyWhatChangedAndListShowsTheTopic() throws Exception {
         try (ClusterTopics cluster = provision("again.")) {
             Path rules = file("again/rules.yaml", "rules:\n" + rule("numpy-pin", "error") + WAIVER);
-            Run first = envaudit("again.", "rules", "publish", rules.toString());
+            CommandResult first = envaudit("again.", "rules", "publish", rules.toString());
             assertEquals(0, first.exitCode(), first.out() + first.err());
             assertEquals(List.of("added     numpy-pin", "added     legacy", "again.rules: 2 added"), first.lines());
             long end = endOffset("again.");
 
-            Run second = envaudit("again.", "rules", "publish", rules.toString());
+            CommandResult second = envaudit("again.", "rules", "publish", rules.toString());
             assertEquals(List.of("unchanged numpy-pin", "unchanged legacy", "again.rules: 2 unchanged"), second.lines());
             assertEquals(end, endOffset("again."), "nothing sent");
 
             Files.writeString(rules, "rules:\n" + rule("numpy-pin", "warning") + WAIVER);
-            Run third = envaudit("again.", "rules", "publish", rules.toString());
+            CommandResult third = envaudit("again.", "rules", "publish", rules.toString());
             assertEquals(List.of("updated   numpy-pin", "unchanged legacy", "again.rules: 1 updated, 1 unchanged"), third.lines());
             assertEquals(end + 1, endOffset("again."), "the one changed entry sent");
 
-            Run list = envaudit("again.", "rules", "list");
+            CommandResult list = envaudit("again.", "rules", "list");
             assertEquals(0, list.exitCode(), list.err());
             List<String> lines = list.lines();
             assertEquals(3, lines.size(), list.out());
@@ -145,9 +132,9 @@ class RulesPublishIT {
             assertEquals(cluster.publishedRules().get("numpy-pin").orElseThrow().getPublishedAt().getEpochSecond(), published.getEpochSecond());
             assertEquals(lines.get(0).indexOf("KIND"), lines.get(2).indexOf("rule"), "columns line up");
 
-            Run yaml = envaudit("again.", "rules", "list", "--yaml", "numpy-pin");
+            CommandResult yaml = envaudit("again.", "rules", "list", "--yaml", "numpy-pin");
             assertEquals(rule("numpy-pin", "warning").replace("\n    ", "\n").substring(4), yaml.out(), "as written, from column 1");
-            Run unknown = envaudit("again.", "rules", "list", "--yaml", "pandas-pin");
+            CommandResult unknown = envaudit("again.", "rules", "list", "--yaml", "pandas-pin");
             assertEquals(1, unknown.exitCode());
             assertEquals("error: again.rules holds no readable entry 'pandas-pin'\n", unknown.err());
         }
@@ -160,7 +147,7 @@ class RulesPublishIT {
             Path bad = file("linted/b-bad.yaml", "rules:\n" + rule("numpy-pin", "serious"));
             long end = endOffset("linted.");
 
-            Run run = envaudit("linted.", "rules", "publish", good.getParent().toString());
+            CommandResult run = envaudit("linted.", "rules", "publish", good.getParent().toString());
             assertEquals(1, run.exitCode());
             assertEquals(List.of(bad + ":5:15: error: unknown severity 'serious' (expected info, warning, error or critical)",
                     "1 error in 1 file"), run.lines(), "the problems as 'rules lint' prints them");
@@ -177,7 +164,7 @@ class RulesPublishIT {
             long end = endOffset("kinds.");
             Path waiver = file("kinds/waiver.yaml", "rules:\n" + rule("numpy-pin", "error") + WAIVER);
 
-            Run run = envaudit("kinds.", "rules", "publish", waiver.toString());
+            CommandResult run = envaudit("kinds.", "rules", "publish", waiver.toString());
             assertEquals(1, run.exitCode());
             assertEquals(List.of("refused   legacy: kinds.rules holds a rule under this id, which a waiver cannot replace; "
                     + "delete it first, or choose another id"), run.lines());
@@ -192,13 +179,13 @@ class RulesPublishIT {
             assertEquals(0, envaudit("deleting.", "rules", "publish", file("deleting/rules.yaml", "rules:\n" + rule("numpy-pin", "error")).toString()).exitCode());
             long end = endOffset("deleting.");
 
-            Run refused = envaudit("deleting.", "rules", "delete", "numpy-pin", "pandas-pin");
+            CommandResult refused = envaudit("deleting.", "rules", "delete", "numpy-pin", "pandas-pin");
             assertEquals(1, refused.exitCode());
             assertEquals(List.of("absent    pandas-pin: not on deleting.rules"), refused.lines());
             assertEquals("error: nothing deleted: deleting.rules does not hold 1 of the ids (--force deletes the others)\n", refused.err());
             assertEquals(end, endOffset("deleting."));
 
-            Run forced = envaudit("deleting.", "rules", "delete", "--force", "numpy-pin", "pandas-pin");
+            CommandResult forced = envaudit("deleting.", "rules", "delete", "--force", "numpy-pin", "pandas-pin");
             assertEquals(0, forced.exitCode(), forced.err());
             assertEquals(List.of("deleted   numpy-pin", "absent    pandas-pin: not on deleting.rules", "deleting.rules: 1 deleted, 1 absent"),
                     forced.lines());
@@ -208,7 +195,7 @@ class RulesPublishIT {
 
     @Test
     void theRulesCommandsNeedTheAuditorsTopics() {
-        Run run = envaudit("nowhere.", "rules", "list");
+        CommandResult run = envaudit("nowhere.", "rules", "list");
         assertEquals(1, run.exitCode());
         assertEquals("error: topic nowhere.schemas does not exist: start the auditor once (envaudit run), which creates "
                 + "envaudit's topics, or check --topic-prefix\n", run.err());
@@ -234,7 +221,7 @@ class RulesPublishIT {
         try (ClusterTopics cluster = provision("upgrade.")) {
             cluster.publish(RulePublication.ofEntries(cluster.publishedRules(), older));
 
-            Run upgrade = envaudit("upgrade.", "rules", "publish", "--default-pack");
+            CommandResult upgrade = envaudit("upgrade.", "rules", "publish", "--default-pack");
             assertEquals(0, upgrade.exitCode(), upgrade.out() + upgrade.err());
             List<String> lines = upgrade.lines();
             assertEquals("updated   " + changed + " (was " + olderPack + ")", lines.get(0));
@@ -253,9 +240,16 @@ class RulesPublishIT {
             assertTrue(upgraded.get("retired-by-the-pack").isEmpty());
 
             long end = endOffset("upgrade.");
-            Run again = envaudit("upgrade.", "rules", "publish", "--default-pack");
+            CommandResult again = envaudit("upgrade.", "rules", "publish", "--default-pack");
             assertEquals("upgrade.rules: " + (pack.size() - 1) + " unchanged, 1 kept", again.lines().get(again.lines().size() - 1));
             assertEquals(end, endOffset("upgrade."), "an upgraded topic gets nothing more");
+
+            CommandResult deleted = envaudit("upgrade.", "rules", "delete", changed);
+            assertEquals(List.of("deleted   " + changed, "note: " + changed + " is a rule of the default pack, which the next "
+                    + "'envaudit up' or 'rules publish --default-pack' adds back; to silence it for good, waive it",
+                    "upgrade.rules: 1 deleted"), deleted.lines());
+            CommandResult back = envaudit("upgrade.", "rules", "publish", "--default-pack");
+            assertEquals("added     " + changed, back.lines().get(0));
         }
     }
 }
