@@ -110,9 +110,7 @@ final class RunCommand implements Callable<Integer> {
             client = kafka.clientConfig(System.getenv());
             settings = settings();
         } catch (KafkaOptions.UsageError | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+            return Exit.usage(err, e.getMessage());
         }
         Optional<String> failure;
         try (StopRequest stop = StopRequest.onSignals()) {
@@ -121,9 +119,7 @@ final class RunCommand implements Callable<Integer> {
             failure = Optional.of(e.getMessage());
         }
         if (failure.isPresent()) {
-            err.println("error: " + failure.get());
-            err.flush();
-            return 1;
+            return Exit.failure(err, failure.get());
         }
         out.println("Auditor stopped");
         out.flush();
