@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code envaudit rules publish}: rule files, or the default pack, onto the rules topic the auditor audits with. */
@@ -73,7 +74,7 @@ final class RulesPublishCommand implements Callable<Integer> {
             }
             if (!loaded.ruleSet().checks().isEmpty()) {
                 return Exit.failure(err, "nothing published: the rules topic does not carry settings of built-in checks ("
-                        + String.join(", ", loaded.ruleSet().checks().keySet()) + "); remove the 'checks:' sections");
+                        + String.join(", ", new TreeSet<>(loaded.ruleSet().checks().keySet())) + "); remove the 'checks:' sections");
             }
             entries = RuleRecords.of(files, loaded.ruleSet(), checks, now);
         }
