@@ -5,6 +5,7 @@ import io.envaudit.engine.rules.LoadedRules;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.engine.rules.RuleFileProblem;
+import io.envaudit.streams.rules.RuleRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,10 +19,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code envaudit rules}: work on rule files before an audit uses them. */
+/** {@code envaudit rules}: rule files, and the rules topic the streaming auditor audits with. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
-        description = "Rule files (docs/rules.md): 'rules lint' checks them.",
-        subcommands = RulesCommand.Lint.class)
+        description = {"Rule files (docs/rules.md): 'rules lint' checks them; 'rules publish', 'rules delete' and",
+            "'rules list' work on the rules topic of a running auditor."},
+        subcommands = {RulesCommand.Lint.class, RulesPublishCommand.class, RulesDeleteCommand.class, RulesListCommand.class})
 final class RulesCommand implements Runnable {
 
     @CommandLine.Spec
@@ -54,19 +56,18 @@ final class RulesCommand implements Runnable {
             try {
                 files = RuleFileArguments.read(paths);
             } catch (RuleFileArguments.Unreadable e) {
-                return usageError(err, e.getMessage());
+                return Exit.usage(err, e.getMessage());
             }
-            LoadedRules loaded = RuleFileLoader.load(files, "user", Set.copyOf(BuiltInChecks.ids()), Instant.now());
+            LoadedRules loaded = lint(files);
             loaded.problems().forEach(out::println);
             out.println(summary(files.size(), loaded));
             out.flush();
             return loaded.hasErrors() ? 1 : 0;
         }
 
-        private static int usageError(PrintWriter err, String message) {
-            err.println("error: " + message);
-            err.flush();
-            return 2;
+        /** The files loaded together, with their problems, as an audit would load them now. */
+        static LoadedRules lint(List<RuleFile> files) {
+            return RuleFileLoader.load(files, RuleRecords.USER, Set.copyOf(BuiltInChecks.ids()), Instant.now());
         }
 
         /** {@code 3 errors, 1 warning in 2 files}, or {@code 2 files, 14 rules, 1 waiver: no problems}. */

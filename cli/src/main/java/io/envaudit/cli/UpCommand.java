@@ -2,19 +2,18 @@ package io.envaudit.cli;
 
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.rules.DefaultRulePack;
-import io.envaudit.engine.rules.Rule;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
-import io.envaudit.schemas.CompatibilityRule;
+import io.envaudit.kafka.embedded.EmbeddedKafkaException;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditSettings;
+import io.envaudit.streams.rules.RulePublication;
 import io.envaudit.streams.rules.RuleRecords;
+import io.envaudit.streams.rules.RulesTopicException;
 import io.envaudit.streams.topics.EnvauditTopics;
-import io.envaudit.streams.topics.TopicProvisioner;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
-import org.apache.kafka.clients.admin.Admin;
+import io.envaudit.streams.topics.TopicProvisioningException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,9 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,10 +33,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code envaudit up}: everything on this machine, with nothing to install — a real single-node Kafka
@@ -50,7 +45,7 @@ import java.util.concurrent.CountDownLatch;
         description = {
             "Start an embedded Kafka broker, the streaming auditor and the default rules, publish the sample",
             "environments (samples/README.md), and print alerts as they open and resolve, until Ctrl-C. Data stays",
-            "in --data-dir."})
+            "in --data-dir. Exit 0 once stopped, 1 when something fails to start or the auditor fails."})
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = ".envaudit", description = "Where the broker and the auditor keep their data (default: ./.envaudit).")
     Path dataDir;
@@ -67,64 +62,69 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        // the shutdown hook waits on this until the auditor and the broker are closed, so Ctrl-C stops cleanly
-        CountDownLatch stopped = new CountDownLatch(1);
-        try {
-            run(out, stopped);
-        } finally {
-            stopped.countDown();
+        PrintWriter err = spec.commandLine().getErr();
+        // Ctrl-C and SIGTERM are handled from the start: a stop asked for while the broker starts waits for
+        // the start, then closes it cleanly, and the last line is printed before the JVM exits
+        try (StopRequest stop = StopRequest.onSignals()) {
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.at(dataDir.resolve("kafka")))) {
+                out.println("Kafka broker up at " + kafka.bootstrapServers() + " (data in " + dataDir + ")");
+                out.flush();
+                serve(kafka.bootstrapServers(), stop, out);
+            }
+            out.println("envaudit stopped; data kept in " + dataDir);
+            out.flush();
+            return stop.failure().map(failure -> Exit.failure(err, failure)).orElse(0);
+        } catch (EmbeddedKafkaException | TopicProvisioningException | RulesTopicException | KafkaException e) {
+            return Exit.failure(err, e.getMessage());
         }
-        return 0;
     }
 
-    private void run(PrintWriter out, CountDownLatch stopped) throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.at(dataDir.resolve("kafka")))) {
-            String bootstrap = kafka.bootstrapServers();
-            out.println("Kafka broker up at " + bootstrap + " (data in " + dataDir + ")");
-            out.flush();
-            Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
-            try (Admin admin = Admin.create(client)) {
-                TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
-                provisioner.ensure(SchemaRegistryTopic.declaration(schemas));
-                try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client, schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT)) {
-                    EnvauditTopics topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, registry);
-                    provisioner.ensure(topics.all(), partitions, Optional.empty());
-                    int rules = publishDefaultRules(bootstrap, topics);
-                    out.println("Published the default rule pack (" + rules + " rules) to " + topics.rules().name());
-                    KafkaStreams auditor = auditor(bootstrap, topics);
-                    try {
-                        auditor.start();
-                        out.println("Auditor started (application id envaudit); alerts on " + topics.alerts().name() + ":");
-                        out.flush();
-                        if (!noSample) {
-                            publishSample(bootstrap, topics);
-                        }
-                        printAlerts(bootstrap, topics, out, stopped);
-                    } finally {
-                        auditor.close(Duration.ofSeconds(30));
-                    }
+    /** The topics, the default pack, the auditor, the sample and the alerts; what is left is skipped once a stop is asked for. */
+    private void serve(String bootstrap, StopRequest stop, PrintWriter out) throws Exception {
+        if (stop.isRequested()) {
+            return;
+        }
+        try (ClusterTopics cluster = ClusterTopics.provision(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                EnvauditTopics.DEFAULT_PREFIX, partitions, Optional.empty())) {
+            if (stop.isRequested()) {
+                return;
+            }
+            publishDefaultPack(cluster, out);
+            if (stop.isRequested()) {
+                return;
+            }
+            try (RunningAuditor auditor = RunningAuditor.start(cluster, StreamingAuditor.DEFAULT_APPLICATION_ID, dataDir.resolve("streams"),
+                    AuditSettings.DEFAULTS, stop, () -> { })) {
+                out.println("Auditor started (application id " + StreamingAuditor.DEFAULT_APPLICATION_ID + "); alerts on "
+                        + cluster.topics().alerts().name() + ":");
+                out.flush();
+                if (!noSample) {
+                    publishSample(bootstrap, cluster.topics());
                 }
+                printAlerts(bootstrap, cluster.topics(), out, stop);
+                out.println("stopping ...");
+                out.flush();
             }
         }
-        out.println("envaudit stopped; data kept in " + dataDir);
+    }
+
+    /** Upgrades what an earlier pack left; prints the updates, deletions and kept user edits, and a count of all. */
+    private static void publishDefaultPack(ClusterTopics cluster, PrintWriter out) {
+        String topic = cluster.topics().rules().name();
+        RulePublication upgrade = RulePublication.ofDefaultPack(cluster.publishedRules(),
+                RuleRecords.ofDefaultPack(Set.copyOf(BuiltInChecks.ids()), Instant.now()));
+        cluster.publish(upgrade);
+        Set<RulePublication.Outcome> shown = Set.of(RulePublication.Outcome.UPDATED, RulePublication.Outcome.DELETED,
+                RulePublication.Outcome.KEPT);
+        upgrade.changes().stream().filter(change -> shown.contains(change.outcome()))
+                .forEach(change -> out.println(PublicationReport.line(change, topic)));
+        out.println("Default rule pack " + DefaultRulePack.VERSION + " on " + topic + ": " + PublicationReport.summary(upgrade));
         out.flush();
     }
 
-    private static int publishDefaultRules(String bootstrap, EnvauditTopics topics) {
-        List<Rule> rules = DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules();
-        try (KafkaProducer<String, CompatibilityRule> producer = new KafkaProducer<>(producerConfig(bootstrap),
-                topics.rules().keySerde().serializer(), topics.rules().valueSerde().serializer())) {
-            for (Rule rule : rules) {
-                producer.send(new ProducerRecord<>(topics.rules().name(), rule.id(),
-                        RuleRecords.of(rule, DefaultRulePack.RESOURCE_FOLDER, Instant.now())));
-            }
-        }
-        return rules.size();
-    }
-
     private static void publishSample(String bootstrap, EnvauditTopics topics) throws Exception {
-        try (KafkaProducer<String, EnvironmentSnapshot> producer = new KafkaProducer<>(producerConfig(bootstrap),
+        try (KafkaProducer<String, EnvironmentSnapshot> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 topics.snapshots().keySerde().serializer(), topics.snapshots().valueSerde().serializer())) {
             for (String resource : SampleEnvironments.resources()) {
                 EnvironmentSnapshot sample = SampleEnvironments.read(resource);
@@ -133,18 +133,8 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> producerConfig(String bootstrap) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
-    }
-
-    private KafkaStreams auditor(String bootstrap, EnvauditTopics topics) {
-        Properties config = StreamingAuditor.config(StreamingAuditor.DEFAULT_APPLICATION_ID, dataDir.resolve("streams"), topics,
-                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        return StreamingAuditor.create(topics, AuditSettings.DEFAULTS, config);
-    }
-
-    /** Prints committed alerts until the JVM is asked to stop (Ctrl-C), then lets the rest shut down. */
-    private static void printAlerts(String bootstrap, EnvauditTopics topics, PrintWriter out, CountDownLatch stopped) {
+    /** Prints committed alerts until a stop is asked for; a poll is short so that the stop is seen soon. */
+    private static void printAlerts(String bootstrap, EnvauditTopics topics, PrintWriter out, StopRequest stop) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "envaudit-up-console",
@@ -152,28 +142,13 @@ final class UpCommand implements Callable<Integer> {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, ConflictAlert> consumer = new KafkaConsumer<>(config, topics.alerts().keySerde().deserializer(),
                 topics.alerts().valueSerde().deserializer())) {
-            Thread main = Thread.currentThread();
-            Thread hook = new Thread(() -> {
-                consumer.wakeup();
-                try {
-                    stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "envaudit-up-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             consumer.subscribe(List.of(topics.alerts().name()));
-            try {
-                while (!main.isInterrupted()) {
-                    for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(Duration.ofMillis(500))) {
-                        out.println(AlertLine.of(record.value()));
-                    }
-                    out.flush();
-                    consumer.commitSync();
+            while (!stop.isRequested()) {
+                for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(Duration.ofMillis(200))) {
+                    out.println(AlertLine.of(record.value()));
                 }
-            } catch (WakeupException stopping) {
-                out.println("stopping ...");
                 out.flush();
+                consumer.commitSync();
             }
         }
     }

@@ -94,7 +94,7 @@ class AgentVenvIT {
     }
 
     private static JsonNode scan() throws Exception {
-        EnvauditJar.Run scan = EnvauditJar.run("", "agent", "scan", "--path", venv.toString(), "--format", "json");
+        CommandResult scan = EnvauditJar.run("", "agent", "scan", "--path", venv.toString(), "--format", "json");
         assertEquals(0, scan.exitCode(), scan.err());
         assertEquals("", scan.err());
         return JSON.readTree(scan.out());
@@ -125,7 +125,7 @@ class AgentVenvIT {
 
         Path scanned = folder.resolve("venv.json");
         Files.writeString(scanned, JSON.writeValueAsString(scan()));
-        EnvauditJar.Run audit = EnvauditJar.run("", "audit", "--format", "json", scanned.toString());
+        CommandResult audit = EnvauditJar.run("", "audit", "--format", "json", scanned.toString());
         assertEquals(1, audit.exitCode(), audit.err());
         Set<String> envaudit = new TreeSet<>();
         for (JsonNode environment : JSON.readTree(audit.out())) {

@@ -1,10 +1,12 @@
 package io.envaudit.streams.rules;
 
+import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.LoadedRules;
 import io.envaudit.engine.rules.PackageSpec;
 import io.envaudit.engine.rules.Rule;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
+import io.envaudit.engine.rules.RuleSet;
 import io.envaudit.engine.rules.Waiver;
 import io.envaudit.schemas.ChannelMix;
 import io.envaudit.schemas.CompatibilityRule;
@@ -15,7 +17,9 @@ import io.envaudit.schemas.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -25,7 +29,38 @@ import java.util.TreeMap;
  * so a published rule means exactly what the file meant.
  */
 public final class RuleRecords {
+    /** The origin of what users publish, as opposed to {@code builtin:<pack>@<version>}. */
+    public static final String USER = "user";
+
     private RuleRecords() {
+    }
+
+    /**
+     * The rules and waivers of rule files, as loaded together (see {@link RuleFileLoader#load}), in the files'
+     * order, each record naming the file its entry came from. Waivers carry their file's origin, or {@link #USER}.
+     */
+    public static List<CompatibilityRule> of(List<RuleFile> files, RuleSet loaded, Set<String> knownCheckIds, Instant publishedAt) {
+        // LoadedRules does not say which file an entry came from; each file loaded on its own does
+        Map<String, RuleFile> fileOf = new HashMap<>();
+        for (RuleFile file : files) {
+            RuleSet alone = RuleFileLoader.load(List.of(file), USER, knownCheckIds, null).ruleSet();
+            alone.rules().forEach(rule -> fileOf.putIfAbsent(rule.id(), file));
+            alone.waivers().forEach(waiver -> fileOf.putIfAbsent(waiver.id(), file));
+        }
+        List<CompatibilityRule> records = new ArrayList<>();
+        for (Rule rule : loaded.rules()) {
+            records.add(of(rule, fileOf.get(rule.id()).name(), publishedAt));
+        }
+        for (Waiver waiver : loaded.waivers()) {
+            RuleFile file = fileOf.get(waiver.id());
+            records.add(of(waiver, file.origin() != null ? file.origin() : USER, file.name(), publishedAt));
+        }
+        return records;
+    }
+
+    /** The default rule pack as records, each naming its file in the pack. */
+    public static List<CompatibilityRule> ofDefaultPack(Set<String> knownCheckIds, Instant publishedAt) {
+        return of(DefaultRulePack.files(), DefaultRulePack.load(knownCheckIds, null).ruleSet(), knownCheckIds, publishedAt);
     }
 
     public static CompatibilityRule of(Rule rule, String sourceFile, Instant publishedAt) {
@@ -80,7 +115,7 @@ public final class RuleRecords {
         if (waivers.length() > 0) {
             document.append("waivers:\n").append(waivers);
         }
-        return RuleFileLoader.load(List.of(new RuleFile("envaudit.rules", document.toString())), "user", knownCheckIds, null);
+        return RuleFileLoader.load(List.of(new RuleFile("envaudit.rules", document.toString())), USER, knownCheckIds, null);
     }
 
     /** An entry's YAML (written from column 1) as an item of a block list. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -88,9 +89,14 @@ public final class SchemaRegistryTopic implements SchemaRegistry, AutoCloseable 
         return prefix + NAME;
     }
 
-    /** One partition (tiny and rarely written), compacted, never deleted. */
+    /** One partition (tiny and rarely written), compacted, never deleted; the broker's default replication. */
     public static NewTopic declaration(String topic) {
-        return new NewTopic(topic, 1, (short) -1).configs(Map.of(
+        return declaration(topic, Optional.empty());
+    }
+
+    /** As {@link #declaration(String)}, replicated as given, or as the broker's default when empty. */
+    public static NewTopic declaration(String topic, Optional<Short> replicationFactor) {
+        return new NewTopic(topic, Optional.of(1), replicationFactor).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 

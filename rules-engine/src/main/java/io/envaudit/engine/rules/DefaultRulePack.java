@@ -11,12 +11,14 @@ import java.util.Set;
 
 /**
  * The rule pack envaudit ships: the rule files under {@code io/envaudit/rules/default/} on the class path,
- * in the order its README lists them. Its rules carry the origin {@code builtin:default@1}.
+ * in the order its README lists them. Its rules carry the origin {@code builtin:default@<VERSION>}.
  */
 public final class DefaultRulePack {
     public static final String NAME = "default";
+    /** Raised with every change to the pack's files, so that a rules topic shows which pack wrote an entry. */
     public static final int VERSION = 1;
-    public static final String ORIGIN = "builtin:" + NAME + "@" + VERSION;
+    private static final String ORIGIN_PREFIX = "builtin:" + NAME + "@";
+    public static final String ORIGIN = ORIGIN_PREFIX + VERSION;
     /** Where the files are, as a class-path resource folder. */
     public static final String RESOURCE_FOLDER = "io/envaudit/rules/default/";
     public static final List<String> FILES = List.of(
@@ -29,6 +31,12 @@ public final class DefaultRulePack {
             "conda-channels.yaml");
 
     private DefaultRulePack() {
+    }
+
+    /** Whether an entry of this origin came from the pack, in this version or any other. */
+    public static boolean owns(String origin) {
+        String version = origin.startsWith(ORIGIN_PREFIX) ? origin.substring(ORIGIN_PREFIX.length()) : "";
+        return !version.isEmpty() && version.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The pack's files, each named by its class-path resource so that problems point into the jar. */

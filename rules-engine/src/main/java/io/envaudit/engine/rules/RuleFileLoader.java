@@ -137,8 +137,10 @@ public final class RuleFileLoader {
     }
 
     private List<Waiver> checkedWaivers(Instant now) {
+        Map<String, Location> ruleIds = new HashMap<>();
+        rules.stream().filter(entry -> entry.id() != null).forEach(entry -> ruleIds.putIfAbsent(entry.id(), entry.idAt()));
         Set<String> waivable = new HashSet<>(knownCheckIds);
-        rules.stream().map(RuleReader.Entry::id).forEach(waivable::add);
+        waivable.addAll(ruleIds.keySet());
         Map<String, Location> seen = new HashMap<>();
         List<Waiver> unique = new ArrayList<>();
         for (WaiverReader.Entry entry : waivers) {
@@ -151,7 +153,12 @@ public final class RuleFileLoader {
                 problems.error(entry.expiresAt(), what + " has expired (" + entry.expiresText() + ")");
             }
             Location first = entry.id() == null ? null : seen.putIfAbsent(entry.id(), entry.idAt());
-            if (first != null) {
+            Location rule = entry.id() == null ? null : ruleIds.get(entry.id());
+            if (rule != null) {
+                // on the rules topic both are keyed by id: publishing one would replace the other
+                problems.error(entry.idAt(), "waiver id " + Quoting.quote(entry.id()) + " is the id of the rule at " + rule
+                        + "; rules and waivers share one key space");
+            } else if (first != null) {
                 problems.error(entry.idAt(), "duplicate waiver id " + Quoting.quote(entry.id()) + ", first defined at " + first);
             } else if (entry.waiver() != null) {
                 unique.add(entry.waiver());

@@ -53,6 +53,16 @@ class DefaultRulePackTest {
     }
 
     @Test
+    void thePackOwnsItsOriginInEveryVersionAndNoOther() {
+        assertTrue(DefaultRulePack.owns(DefaultRulePack.ORIGIN));
+        assertTrue(DefaultRulePack.owns("builtin:default@0"));
+        assertTrue(DefaultRulePack.owns("builtin:default@12"));
+        for (String other : List.of("user", "builtin:default@", "builtin:default@1x", "builtin:defaults@1", "builtin:other@1")) {
+            assertFalse(DefaultRulePack.owns(other), other);
+        }
+    }
+
+    @Test
     void theReadmeGivesTheVersionAndEveryFileWithItsRuleCount() {
         String readme = resource(DefaultRulePack.RESOURCE_FOLDER + "README.md");
         assertTrue(readme.contains("Pack version: **" + DefaultRulePack.VERSION + "**"), "README states the pack version");

@@ -165,6 +165,14 @@ class RuleFileProblemTest {
     }
 
     @Test
+    void aWaiverMayNotTakeTheIdOfARule() {
+        assertProblems("problems/waiver-named-like-a-rule.yaml",
+                "problems/waiver-named-like-a-rule.yaml:9:9: error: waiver id 'numpy-pin' is the id of the rule at "
+                        + "problems/waiver-named-like-a-rule.yaml:3:9; rules and waivers share one key space");
+        assertEquals(List.of(), load("problems/waiver-named-like-a-rule.yaml").ruleSet().waivers());
+    }
+
+    @Test
     void aRuleWithAnyProblemIsLeftOutOfTheRuleSet() {
         LoadedRules loaded = load("problems/bad-specs.yaml");
         assertTrue(loaded.hasErrors());
