@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Environments re-audited per step after a rule changes (default: ${DEFAULT-VALUE}).")
     int reauditChunk;
 
+    @Option(names = "--metrics-address", paramLabel = "HOST:PORT", defaultValue = "0.0.0.0:9464", converter = SocketAddressConverter.class,
+            description = "Where to serve /metrics (Prometheus), /health and /ready (default: ${DEFAULT-VALUE}; port 0: any free port).")
+    InetSocketAddress metricsAddress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -115,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<String> failure;
         try (StopRequest stop = StopRequest.onSignals()) {
             failure = run(client, settings, stop, out);
-        } catch (TopicProvisioningException | KafkaException e) {
+        } catch (TopicProvisioningException | KafkaException | IOException e) {
             failure = Optional.of(e.getMessage());
         }
         if (failure.isPresent()) {
@@ -127,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Optional<String> run(Map<String, Object> client, AuditSettings settings, StopRequest stop, PrintWriter out)
-            throws InterruptedException {
+            throws InterruptedException, IOException {
         try (ClusterTopics cluster = ClusterTopics.provision(client, kafka.topicPrefix, partitions, Optional.ofNullable(replicationFactor))) {
             if (stop.isRequested()) {
                 return stop.failure();
@@ -137,7 +143,9 @@ final class RunCommand implements Callable<Integer> {
                         + "; alerts on " + cluster.topics().alerts().name());
                 out.flush();
             };
-            try (RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings, stop, announce)) {
+            try (RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings, metricsAddress, stop, announce)) {
+                out.println("Metrics on http://" + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics");
+                out.flush();
                 stop.await();
                 out.println("stopping ...");
                 out.flush();

@@ -2,11 +2,14 @@ package io.envaudit.cli;
 
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditSettings;
-import org.apache.kafka.streams.CloseOptions;
+import io.envaudit.streams.metrics.AuditorHttpServer;
+import io.envaudit.streams.metrics.AuditorMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,17 +23,23 @@ final class RunningAuditor implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final AuditorMetrics metrics;
+    private final AuditorHttpServer http;
 
-    private RunningAuditor(KafkaStreams streams) {
+    private RunningAuditor(KafkaStreams streams, AuditorMetrics metrics, AuditorHttpServer http) {
         this.streams = streams;
+        this.metrics = metrics;
+        this.http = http;
     }
 
     /**
-     * @param onRunning run once, when the auditor first reaches RUNNING (it goes back to REBALANCING whenever
-     *                  instances join or leave)
+     * @param metricsAddress where to serve {@code /metrics}, {@code /health} and {@code /ready}
+     * @param onRunning      run once, when the auditor first reaches RUNNING (it goes back to REBALANCING whenever
+     *                       instances join or leave)
+     * @throws IOException when the metrics address cannot be bound (in use, not local)
      */
     static RunningAuditor start(ClusterTopics cluster, String applicationId, Path stateDir, AuditSettings settings,
-                                StopRequest stop, Runnable onRunning) {
+                                InetSocketAddress metricsAddress, StopRequest stop, Runnable onRunning) throws IOException {
         KafkaStreams streams = StreamingAuditor.create(cluster.topics(), settings,
                 StreamingAuditor.config(applicationId, stateDir, cluster.topics(), cluster.clientConfig()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -46,8 +55,21 @@ final class RunningAuditor implements AutoCloseable {
                 stop.fail("the auditor stopped on an error" + (failure.get() == null ? "" : ": " + causes(failure.get())));
             }
         });
+        AuditorMetrics metrics = new AuditorMetrics(streams, cluster.topics().snapshots().name());
+        AuditorHttpServer http;
+        try {
+            http = AuditorHttpServer.start(metricsAddress, streams, metrics);
+        } catch (IOException e) {
+            metrics.close();
+            throw new IOException("cannot serve metrics on " + metricsAddress + ": " + e.getMessage(), e);
+        }
         streams.start();
-        return new RunningAuditor(streams);
+        return new RunningAuditor(streams, metrics, http);
+    }
+
+    /** Where {@code /metrics} is served (the port chosen when 0 was asked for). */
+    int metricsPort() {
+        return http.port();
     }
 
     /** Kafka Streams wraps the useful message (the record, the processor) a level or two down. */
@@ -60,16 +82,15 @@ final class RunningAuditor implements AutoCloseable {
     }
 
     /**
-     * Stops the auditor and leaves its consumer group. Kafka Streams stays in the group by default, for a
-     * rolling restart; then the group's next rebalance waits for the member to time out (45 s), partitions
-     * are not audited meanwhile, and an instance stopped during that first rebalance cannot close in time.
+     * Stops the metrics endpoint and the auditor, which leaves its consumer group (StreamingAuditor.stop).
      *
      * @throws StreamsException when Kafka Streams has not stopped in time: that stop was not clean
      */
     @Override
     public void close() {
-        if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(CLOSE_TIMEOUT))) {
+        http.close();
+        metrics.close();
+        if (!StreamingAuditor.stop(streams, CLOSE_TIMEOUT)) {
             throw new StreamsException("the auditor did not stop within " + CLOSE_TIMEOUT.toSeconds() + " s");
         }
     }

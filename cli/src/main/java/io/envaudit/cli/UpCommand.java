@@ -26,7 +26,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-sample", description = "Do not publish the sample environments.")
     boolean noSample;
 
+    @Option(names = "--metrics-address", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9464", converter = SocketAddressConverter.class,
+            description = "Where to serve /metrics (Prometheus), /health and /ready (default: ${DEFAULT-VALUE}; port 0: any free port).")
+    InetSocketAddress metricsAddress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +80,7 @@ final class UpCommand implements Callable<Integer> {
             out.println("envaudit stopped; data kept in " + dataDir);
             out.flush();
             return stop.failure().map(failure -> Exit.failure(err, failure)).orElse(0);
-        } catch (EmbeddedKafkaException | TopicProvisioningException | RulesTopicException | KafkaException e) {
+        } catch (EmbeddedKafkaException | TopicProvisioningException | RulesTopicException | KafkaException | IOException e) {
             return Exit.failure(err, e.getMessage());
         }
     }
@@ -94,9 +100,9 @@ final class UpCommand implements Callable<Integer> {
                 return;
             }
             try (RunningAuditor auditor = RunningAuditor.start(cluster, StreamingAuditor.DEFAULT_APPLICATION_ID, dataDir.resolve("streams"),
-                    AuditSettings.DEFAULTS, stop, () -> { })) {
-                out.println("Auditor started (application id " + StreamingAuditor.DEFAULT_APPLICATION_ID + "); alerts on "
-                        + cluster.topics().alerts().name() + ":");
+                    AuditSettings.DEFAULTS, metricsAddress, stop, () -> { })) {
+                out.println("Auditor started (application id " + StreamingAuditor.DEFAULT_APPLICATION_ID + "), metrics on http://"
+                        + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics; alerts on " + cluster.topics().alerts().name() + ":");
                 out.flush();
                 if (!noSample) {
                     publishSample(bootstrap, cluster.topics());

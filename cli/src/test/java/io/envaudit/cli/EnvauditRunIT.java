@@ -113,11 +113,12 @@ class EnvauditRunIT {
     @Test
     void runAuditsWithThePublishedPackAndRulesPublishedAndDeletedOpenAndResolveAlerts() throws Exception {
         EnvauditJar.Running auditor = EnvauditJar.start("run", "--bootstrap-servers", kafka.bootstrapServers(),
-                "--state-dir", root.resolve("streams").toString());
+                "--state-dir", root.resolve("streams").toString(), "--metrics-address", "127.0.0.1:0");
         try (Alerts alerts = new Alerts()) {
             List<String> started = auditor.await(lines -> lines.stream().anyMatch(l -> l.startsWith("Auditor running")));
+            assertTrue(started.get(0).matches("Metrics on http://127\\.0\\.0\\.1:\\d+/metrics"), started.get(0));
             assertEquals(List.of("Auditor running (application id envaudit) on " + kafka.bootstrapServers() + "; alerts on envaudit.alerts"),
-                    started, "one line once running");
+                    started.subList(1, started.size()), "one line once running");
 
             CommandResult pack = envaudit("rules", "publish", "--default-pack");
             assertEquals(0, pack.exitCode(), pack.out() + pack.err());
@@ -174,7 +175,9 @@ class EnvauditRunIT {
 
             CommandResult stopped = auditor.stop();
             assertEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
-            assertEquals(List.of(started.get(0), "stopping ...", "Auditor stopped"), stopped.lines());
+            List<String> expectedLines = new java.util.ArrayList<>(started);
+            expectedLines.addAll(List.of("stopping ...", "Auditor stopped"));
+            assertEquals(expectedLines, stopped.lines());
         } finally {
             auditor.kill();
         }

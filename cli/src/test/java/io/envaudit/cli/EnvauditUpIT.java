@@ -4,14 +4,22 @@ import io.envaudit.engine.audit.Auditor;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.rules.DefaultRulePack;
+import io.envaudit.engine.rules.Severity;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +49,25 @@ class EnvauditUpIT {
                 .mapToLong(r -> auditor.audit(EnvironmentView.of(SampleEnvironments.read(r)), now).open().size()).sum();
     }
 
+    /** How many sample environments are drifted (an open conflict of warning or above, the default threshold). */
+    private static long driftedSamples() {
+        Instant now = Instant.now();
+        Auditor auditor = new Auditor(DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), now).ruleSet(), BuiltInChecks.all());
+        return SampleEnvironments.resources().stream()
+                .filter(r -> auditor.audit(EnvironmentView.of(SampleEnvironments.read(r)), now).drifted(Severity.WARNING)).count();
+    }
+
+    /** {@code envaudit_environments{state="drifted",...}} summed over teams, from the metrics URL up printed. */
+    private static long driftedOnMetrics(List<String> lines) throws Exception {
+        Matcher url = Pattern.compile("metrics on (http://\\S+/metrics);").matcher(
+                lines.stream().filter(l -> l.startsWith("Auditor started")).findFirst().orElseThrow());
+        assertTrue(url.find());
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Pattern drifted = Pattern.compile("^envaudit_environments\\{state=\"drifted\",team=\"[^\"]*\"} ([0-9.]+)$");
+        return body.lines().map(drifted::matcher).filter(Matcher::matches).mapToLong(m -> (long) Double.parseDouble(m.group(1))).sum();
+    }
+
     private static void assertStoppedCleanly(CommandResult stopped, Path data) {
         assertEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
         List<String> lines = stopped.lines();
@@ -51,7 +78,7 @@ class EnvauditUpIT {
     void upShowsTheSamplesConflictsStopsCleanlyAndReusesItsData() throws Exception {
         Path data = dir.resolve(".envaudit");
         long expected = sampleConflicts();
-        EnvauditJar.Running first = EnvauditJar.start("up", "--data-dir", data.toString());
+        EnvauditJar.Running first = EnvauditJar.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
         try {
             List<String> seen = first.await(l -> opened(l) >= expected);
             assertEquals(expected, opened(seen), String.join("\n", seen));
@@ -59,9 +86,17 @@ class EnvauditUpIT {
             assertTrue(broker.startsWith("Kafka broker up at 127.0.0.1:"), broker);
             assertEquals("Default rule pack " + DefaultRulePack.VERSION + " on envaudit.rules: 53 added", seen.get(1));
             assertTrue(seen.stream().anyMatch(l -> l.contains("fix: ")), "alerts carry their fix");
+            long drifted = driftedSamples();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            long served = driftedOnMetrics(seen);
+            while (served != drifted && System.nanoTime() < deadline) { // the counts commit with the alerts, a scrape may come first
+                Thread.sleep(200);
+                served = driftedOnMetrics(seen);
+            }
+            assertEquals(drifted, served, "/metrics counts the drifted sample environments");
             assertStoppedCleanly(first.stop(), data);
 
-            EnvauditJar.Running second = EnvauditJar.start("up", "--data-dir", data.toString());
+            EnvauditJar.Running second = EnvauditJar.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
             try {
                 List<String> again = second.await(l -> l.stream().anyMatch(x -> x.startsWith("Auditor started")));
                 assertEquals(broker, again.get(0), "the same broker address and data on a second run");
