@@ -6,6 +6,7 @@ import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.Rule;
 import io.envaudit.engine.rules.Severity;
+import io.envaudit.engine.rules.Waiver;
 import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
@@ -106,6 +107,18 @@ class AuditTopologyTest {
         driver = null;
     }
 
+    /** The vision team's waiver of the seed's mixed-channel warning, valid through {@code expires}. */
+    private static Waiver keepsAnacondaKeras(String expires) {
+        return TestRules.load("waivers.yaml", """
+                waivers:
+                  - id: vision-keeps-anaconda-keras
+                    rule: anaconda-channel-mixed
+                    reason: The vision team pins keras from anaconda until the port lands.
+                    owner: vision@example.org
+                    expires: %s
+                """.formatted(expires)).waivers().get(0);
+    }
+
     private KeyValueStore<String, StoredEnvironment> environmentsStore() {
         return driver.getKeyValueStore(AuditProcessor.ENVIRONMENTS);
     }
@@ -204,14 +217,7 @@ class AuditTopologyTest {
     void aWaiverMovesItsAlertsToWaivedAndDeletingItOpensThemAgain() {
         snapshots.pipeInput(environmentId, seed);
         alerts.readValuesToList();
-        var waiver = TestRules.load("waivers.yaml", """
-                waivers:
-                  - id: vision-keeps-anaconda-keras
-                    rule: anaconda-channel-mixed
-                    reason: The vision team pins keras from anaconda until the port lands.
-                    owner: vision@example.org
-                    expires: 2030-01-01
-                """).waivers().get(0);
+        Waiver waiver = keepsAnacondaKeras("2030-01-01");
         rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
         List<ConflictAlert> waived = alerts.readValuesToList();
         assertEquals(1, waived.size(), waived.toString());
@@ -257,14 +263,7 @@ class AuditTopologyTest {
     void anExpiredWaiverOpensItsAlertsAgainAtItsExpiry() {
         snapshots.pipeInput(environmentId, seed);
         alerts.readValuesToList();
-        var waiver = TestRules.load("waivers.yaml", """
-                waivers:
-                  - id: vision-keeps-anaconda-keras
-                    rule: anaconda-channel-mixed
-                    reason: The vision team pins keras from anaconda until the port lands.
-                    owner: vision@example.org
-                    expires: 2026-12-02
-                """).waivers().get(0);
+        Waiver waiver = keepsAnacondaKeras("2026-12-02");
         rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
         assertEquals(AlertState.WAIVED, alerts.readValue().getState());
         driver.advanceWallClockTime(Duration.ofDays(2));
@@ -355,14 +354,7 @@ class AuditTopologyTest {
         assertEquals(2L, counts().get("envaudit_environments{state=drifted, team=ml-vision}"));
         assertEquals(2L, counts().get("envaudit_open_conflicts{rule=conda-depends, severity=error}"));
 
-        var waiver = TestRules.load("waivers.yaml", """
-                waivers:
-                  - id: vision-keeps-anaconda-keras
-                    rule: anaconda-channel-mixed
-                    reason: The vision team pins keras from anaconda until the port lands.
-                    owner: vision@example.org
-                    expires: 2030-01-01
-                """).waivers().get(0);
+        Waiver waiver = keepsAnacondaKeras("2030-01-01");
         rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
         assertNull(counts().get("envaudit_open_conflicts{rule=anaconda-channel-mixed, severity=warning}"), "waived is not open");
         assertNull(counts().get("envaudit_drifted_environments_by_rule{rule=anaconda-channel-mixed, team=ml-vision}"));
