@@ -75,9 +75,14 @@ public final class AlertRouter {
         RouterLoop loop = new RouterLoop(consumer, clientConfig, topics, routes, lanes, outcomes, journal, settings.groupId(),
                 settings.maxWaiting(), settings.logReadTimeout());
         RunningRouter running = new RunningRouter(loop, () -> {
-            lanes.values().forEach(ReceiverLane::close);
-            consumer.close();
-            journal.close();
+            // in this order: closing the consumer revokes its partitions, which settles what the lanes are posting
+            try (journal) {
+                try {
+                    consumer.close();
+                } finally {
+                    lanes.values().forEach(ReceiverLane::close);
+                }
+            }
         });
         running.start();
         return running;

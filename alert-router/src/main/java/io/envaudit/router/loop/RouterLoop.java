@@ -309,6 +309,7 @@ public final class RouterLoop implements Runnable {
         });
         restoreFiring(partitions);
         Map<Integer, Long> committed = committedOffsets(assigned);
+        pending.committed(committed);
         for (TopicPartition partition : assigned) {
             Long offset = committed.get(partition.partition());
             if (offset != null) {
@@ -363,6 +364,8 @@ public final class RouterLoop implements Runnable {
             if (lane == null) {
                 String reason = "receiver '" + notification.getReceiver() + "' is no longer in " + routes.file()
                         + "; the notification may or may not have been posted before the router stopped";
+                LOG.error("notification {} ({}, {} alerts): {}; it goes to the dead-letter topic", notification.getId(),
+                        notification.getRuleId(), notification.getAlertCount(), reason);
                 journal.deadLettered(notification, reason, Instant.now());
                 index.apply(notification.getId(), AlertNotification.newBuilder(notification)
                         .setPhase(NotificationPhase.DEAD_LETTERED).setPayload(null).setReason(reason).build());
