@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EnvauditVersion.class,
         description = "Audits the Python and conda environments of a fleet of ML workstations.",
-        subcommands = {UpCommand.class, AuditCommand.class, RulesCommand.class, SpecCommand.class, VersionCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, RouteCommand.class, AuditCommand.class, RulesCommand.class, SpecCommand.class,
+            VersionCommand.class, CommandLine.HelpCommand.class})
 public final class EnvauditCommand implements Runnable {
 
     @CommandLine.Spec
