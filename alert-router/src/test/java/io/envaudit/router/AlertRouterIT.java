@@ -10,6 +10,11 @@ import io.envaudit.schemas.AlertNotification;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.NotificationPhase;
 import io.envaudit.streams.wire.SchemaRegistryTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +233,73 @@ class AlertRouterIT {
             List<WebhookServer.Request> requests = slack.requests();
             assertEquals(3, requests.size(), "only the new alert was posted");
             assertEquals("numpy-abi: fixed in 1 environment on team ml-vision", json(requests.get(2)).get("text").asText());
+        }
+    }
+
+    @Test
+    void anUndecodableRecordIsPassedOverAndTheAlertsAroundItDelivered() throws Exception {
+        RouterFixture fixture = RouterFixture.create(kafka, registry, "undecodable.");
+        try (WebhookServer hook = WebhookServer.start()) {
+            Path routes = RouterFixture.routesFile(dir,
+                    "group_window: 100ms",
+                    "receivers:",
+                    "  - {name: hook, type: webhook, url: '" + hook.url("/hook") + "'}",
+                    "route:",
+                    "  receiver: hook");
+            ConflictAlert before = TestAlerts.onHost(1).build();
+            ConflictAlert after = TestAlerts.onHost(2).build();
+            try (RunningRouter router = start(fixture, routes, Map.of(), "undecodable")) {
+                fixture.publish(List.of(before));
+                try (KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer())) {
+                    for (int partition = 0; partition < RouterFixture.PARTITIONS; partition++) {
+                        producer.send(new ProducerRecord<>(fixture.topics().alerts().name(), partition, "garbage", "not avro".getBytes())).get();
+                    }
+                }
+                fixture.publish(List.of(after));
+                fixture.awaitAllCommitted("undecodable");
+                assertTrue(router.isRunning());
+            }
+            Set<String> hosts = new HashSet<>();
+            for (WebhookServer.Request request : hook.requests()) {
+                json(request).get("alerts").forEach(alert -> hosts.add(alert.get("hostname").asText()));
+            }
+            assertEquals(Set.of("ws-1", "ws-2"), hosts);
+        }
+    }
+
+    @Test
+    void settledNotificationsAreForgottenOnceTheirAlertsAreCommitted() throws Exception {
+        RouterFixture fixture = RouterFixture.create(kafka, registry, "forget.");
+        try (WebhookServer hook = WebhookServer.start()) {
+            Path routes = RouterFixture.routesFile(dir,
+                    "group_window: 100ms",
+                    "receivers:",
+                    "  - {name: hook, type: webhook, url: '" + hook.url("/hook") + "'}",
+                    "route:",
+                    "  receiver: hook");
+            try (RunningRouter router = start(fixture, routes, Map.of(), "forget")) {
+                fixture.publish(List.of(TestAlerts.onHost(1).setRuleId("a").build(), TestAlerts.onHost(2).setRuleId("b").build()));
+                fixture.awaitAllCommitted("forget");
+            }
+            Set<String> posted = new HashSet<>();
+            for (WebhookServer.Request request : hook.requests()) {
+                posted.add(request.header("Idempotency-Key"));
+            }
+            assertEquals(2, posted.size());
+            try (RunningRouter router = start(fixture, routes, Map.of(), "forget")) {
+                // its start reads the log and tombstones what no record still to be read refers to
+                List<ConsumerRecord<String, AlertNotification>> log = kafka.readUntil(fixture.topics().routerDeliveries().name(),
+                        fixture.topics().routerDeliveries().keySerde().deserializer(),
+                        fixture.topics().routerDeliveries().valueSerde().deserializer(),
+                        read -> read.stream().filter(r -> r.value() == null).count() >= 2);
+                Map<String, List<String>> phases = new HashMap<>();
+                for (ConsumerRecord<String, AlertNotification> record : log) {
+                    phases.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(record.value() == null ? "tombstone" : record.value().getPhase().name());
+                }
+                assertEquals(posted, phases.keySet());
+                phases.values().forEach(history -> assertEquals(List.of("INTENT", "DELIVERED", "tombstone"), history));
+            }
         }
     }
 }

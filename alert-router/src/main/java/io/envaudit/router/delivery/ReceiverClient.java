@@ -59,6 +59,8 @@ public final class ReceiverClient {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return new PostResult.Rejected("the request cannot be made: " + safe(e));
         } catch (HttpTimeoutException e) {
             return new PostResult.Retry("no answer within " + receiver.timeout().toMillis() + " ms", Optional.empty());
         } catch (SSLException e) {

@@ -63,6 +63,8 @@ public final class ReceiverLane implements AutoCloseable {
     private ScheduledFuture<?> nextStep;
     /** Alertmanager only: what it keeps firing, by alert key. */
     private final Map<String, Delivery.PartitionedAlert> firing = new HashMap<>();
+    /** Alertmanager only: a refresh waits in the queue; one is enough however long a delivery holds the lane. */
+    private boolean refreshQueued;
 
     public ReceiverLane(ReceiverClient client, Journal journal, Listener listener, String router, RandomGenerator random) {
         this.receiver = client.receiver();
@@ -80,7 +82,7 @@ public final class ReceiverLane implements AutoCloseable {
         });
         if (receiver.type() == ReceiverType.ALERTMANAGER) {
             long every = receiver.refreshInterval().toMillis();
-            thread.scheduleWithFixedDelay(() -> enqueue(this::refresh), every, every, TimeUnit.MILLISECONDS);
+            thread.scheduleWithFixedDelay(this::queueRefresh, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -108,6 +110,7 @@ public final class ReceiverLane implements AutoCloseable {
     public void abandon() {
         await(thread.submit(() -> {
             queue.clear();
+            refreshQueued = false;
             if (nextStep != null) {
                 nextStep.cancel(false);
                 nextStep = null;
@@ -222,8 +225,16 @@ public final class ReceiverLane implements AutoCloseable {
         journal.firing(changes);
     }
 
+    private void queueRefresh() {
+        if (!refreshQueued) {
+            refreshQueued = true;
+            enqueue(this::refresh);
+        }
+    }
+
     /** Alertmanager: posts every firing alert again, so that it does not end them; a failure waits for the next round. */
     private void refresh() {
+        refreshQueued = false;
         try {
             List<ConflictAlert> alerts = firing.values().stream().map(Delivery.PartitionedAlert::alert).toList();
             for (int from = 0; from < alerts.size(); from += format.maxAlerts()) {

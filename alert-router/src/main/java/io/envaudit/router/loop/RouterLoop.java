@@ -19,12 +19,14 @@ import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.NotificationPhase;
 import io.envaudit.streams.topics.EnvauditTopics;
+import io.envaudit.streams.wire.UndecodableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +111,12 @@ public final class RouterLoop implements Runnable {
                 if (outcomes.failure() != null) {
                     throw outcomes.failure();
                 }
-                for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(pollTimeout())) {
-                    route(record);
+                try {
+                    for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(pollTimeout())) {
+                        route(record);
+                    }
+                } catch (RecordDeserializationException e) {
+                    skip(e);
                 }
                 Instant now = Instant.now();
                 grouper.closeDue(now).forEach(group -> dispatch(group, now));
@@ -125,6 +131,20 @@ public final class RouterLoop implements Runnable {
             }
         }
         quiesce();
+    }
+
+    /**
+     * A record that can never be read (not single-object Avro, an unknown or incompatible schema) is logged
+     * and passed over, so that it does not stop every alert behind it; anything else, a schema registry
+     * outage among them, stops the router, and the record is read again after a restart.
+     */
+    private void skip(RecordDeserializationException e) {
+        if (!(e.getCause() instanceof UndecodableRecordException)) {
+            throw e;
+        }
+        LOG.error("{} offset {} cannot be read and is skipped: {}", e.topicPartition(), e.offset(), e.getCause().getMessage());
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+        pending.read(new Position(e.topicPartition().partition(), e.offset()), 0);
     }
 
     private Duration pollTimeout() {
