@@ -5,6 +5,7 @@ import io.envaudit.router.config.RoutesConfig;
 import io.envaudit.router.delivery.EnvironmentProxy;
 import io.envaudit.router.delivery.ReceiverClient;
 import io.envaudit.router.delivery.ReceiverLane;
+import io.envaudit.router.delivery.RouterMetrics;
 import io.envaudit.router.log.Journal;
 import io.envaudit.router.loop.Outcomes;
 import io.envaudit.router.loop.RouterLoop;
@@ -68,9 +69,10 @@ public final class AlertRouter {
         Outcomes outcomes = new Outcomes(consumer::wakeup);
         Map<String, ReceiverLane> lanes = new LinkedHashMap<>();
         String userAgent = "envaudit-router/" + version();
+        RouterMetrics metrics = new RouterMetrics(settings.meters());
         for (ReceiverConfig receiver : routes.receivers().values()) {
             lanes.put(receiver.name(), new ReceiverLane(new ReceiverClient(receiver, http, userAgent), journal, outcomes,
-                    settings.groupId(), RandomGenerator.getDefault()));
+                    settings.groupId(), metrics, RandomGenerator.getDefault()));
         }
         RouterLoop loop = new RouterLoop(consumer, clientConfig, topics, routes, lanes, outcomes, journal, settings.groupId(),
                 settings.maxWaiting(), settings.logReadTimeout());

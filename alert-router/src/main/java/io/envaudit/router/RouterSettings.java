@@ -1,5 +1,8 @@
 package io.envaudit.router;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,24 +15,30 @@ import java.util.Map;
  *                       {@code NO_PROXY})
  * @param maxWaiting     alert records waiting for delivery beyond which reading pauses
  * @param logReadTimeout how long reading the delivery log at a start or rebalance may take
+ * @param meters         where the router's meters go ({@code RouterMetrics}); none are kept by default
  */
-public record RouterSettings(String groupId, Map<String, String> environment, int maxWaiting, Duration logReadTimeout) {
+public record RouterSettings(String groupId, Map<String, String> environment, int maxWaiting, Duration logReadTimeout,
+                             MeterRegistry meters) {
     public static final String DEFAULT_GROUP_ID = "envaudit-router";
 
     public RouterSettings {
         environment = Map.copyOf(environment);
     }
 
-    /** Group {@code envaudit-router}, the process's environment, 100,000 records, 60 s. */
+    /** Group {@code envaudit-router}, the process's environment, 100,000 records, 60 s, meters dropped. */
     public static RouterSettings defaults() {
-        return new RouterSettings(DEFAULT_GROUP_ID, System.getenv(), 100_000, Duration.ofSeconds(60));
+        return new RouterSettings(DEFAULT_GROUP_ID, System.getenv(), 100_000, Duration.ofSeconds(60), new CompositeMeterRegistry());
     }
 
     public RouterSettings withGroupId(String groupId) {
-        return new RouterSettings(groupId, environment, maxWaiting, logReadTimeout);
+        return new RouterSettings(groupId, environment, maxWaiting, logReadTimeout, meters);
     }
 
     public RouterSettings withEnvironment(Map<String, String> environment) {
-        return new RouterSettings(groupId, environment, maxWaiting, logReadTimeout);
+        return new RouterSettings(groupId, environment, maxWaiting, logReadTimeout, meters);
+    }
+
+    public RouterSettings withMeters(MeterRegistry meters) {
+        return new RouterSettings(groupId, environment, maxWaiting, logReadTimeout, meters);
     }
 }

@@ -6,10 +6,13 @@ import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.router.WebhookServer.Reply;
 import io.envaudit.router.config.RoutesConfig;
 import io.envaudit.router.config.RoutesFile;
+import io.envaudit.router.delivery.RouterMetrics;
 import io.envaudit.schemas.AlertNotification;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.NotificationPhase;
 import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,6 +52,9 @@ class AlertRouterIT {
     @TempDir
     Path dir;
 
+    /** What the test's router counted. */
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private static SchemaRegistryTopic registry;
 
     @BeforeAll
@@ -64,7 +71,7 @@ class AlertRouterIT {
             throws Exception {
         RoutesConfig routes = RoutesFile.load(routesFile, environment);
         return AlertRouter.start(kafka.clientConfig(), fixture.topics(), routes,
-                RouterSettings.defaults().withGroupId(group).withEnvironment(Map.of()));
+                RouterSettings.defaults().withGroupId(group).withEnvironment(Map.of()).withMeters(meters));
     }
 
     private static JsonNode json(WebhookServer.Request request) throws Exception {
@@ -146,6 +153,11 @@ class AlertRouterIT {
             assertEquals(1, requests.stream().map(r -> r.header("Idempotency-Key")).distinct().count());
             Duration afterRateLimit = Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt());
             assertTrue(afterRateLimit.compareTo(Duration.ofSeconds(1)) >= 0, "Retry-After: 1 was honoured: " + afterRateLimit);
+            assertEquals(1, meters.get(RouterMetrics.SENT).tag("receiver", "hook").counter().count());
+            assertEquals(3, meters.get(RouterMetrics.RETRIED).tag("receiver", "hook").counter().count());
+            Timer latency = meters.get(RouterMetrics.LATENCY).tag("receiver", "hook").timer();
+            assertEquals(1, latency.count());
+            assertTrue(latency.totalTime(TimeUnit.MILLISECONDS) >= 1000, "the latency includes the retries' waits");
         } finally {
             never.countDown();
         }
@@ -177,6 +189,7 @@ class AlertRouterIT {
             assertEquals(slack.requests().get(0).body(), notification.getPayload(), "what could not be posted, to post again by hand");
             assertEquals("receiver 'team-chat' refused the message: HTTP 404 'no_service': the receiver refused the message; check"
                     + " its URL, token and payload type", notification.getReason());
+            assertEquals(1, meters.get(RouterMetrics.FAILED).tags("receiver", "team-chat", "outcome", "refused").counter().count());
         }
     }
 
@@ -199,6 +212,8 @@ class AlertRouterIT {
             assertTrue(dead.getReason().startsWith("receiver 'hook': gave up after 3 attempts over "), dead.getReason());
             assertTrue(dead.getReason().contains("last: the connection failed: "), dead.getReason());
             assertFalse(dead.getReason().contains("SECRET"), dead.getReason());
+            assertEquals(1, meters.get(RouterMetrics.FAILED).tags("receiver", "hook", "outcome", "exhausted").counter().count());
+            assertEquals(2, meters.get(RouterMetrics.RETRIED).tag("receiver", "hook").counter().count());
         }
     }
 

@@ -11,6 +11,8 @@ import io.envaudit.streams.topics.EnvauditTopics;
 import io.envaudit.streams.topics.TopicProvisioner;
 import io.envaudit.streams.topics.TopicProvisioningException;
 import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +57,10 @@ final class RouteCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Check the routes file and its secrets, list the receivers, and exit.")
     boolean check;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the router's metrics for Prometheus at http://HOST:PORT/metrics (0: any free port, printed).")
+    Integer metricsPort;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,21 +99,30 @@ final class RouteCommand implements Callable<Integer> {
             if (problem != null) {
                 return fail(err, problem, 1);
             }
-            RunningRouter router;
-            try {
-                router = AlertRouter.start(client, topics, routes, RouterSettings.defaults().withGroupId(group).withEnvironment(environment));
-            } catch (IllegalArgumentException e) {
-                return fail(err, e.getMessage(), 2); // a proxy variable that holds no proxy
-            }
-            Thread hook = new Thread(() -> closeQuietly(router), "envaudit-route-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println("Routing the alerts of " + topics.alerts().name() + " (group " + group + ") to:");
-            describe(routes, out);
-            out.flush();
-            router.await();
-            if (router.failure().isPresent()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                return fail(err, "the router stopped: " + router.failure().get().getMessage(), 1);
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            try (MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.start(meters, metricsPort)) {
+                RunningRouter router;
+                try {
+                    router = AlertRouter.start(client, topics, routes, RouterSettings.defaults().withGroupId(group)
+                            .withEnvironment(environment).withMeters(meters));
+                } catch (IllegalArgumentException e) {
+                    return fail(err, e.getMessage(), 2); // a proxy variable that holds no proxy
+                }
+                Thread hook = new Thread(() -> closeQuietly(router), "envaudit-route-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                out.println("Routing the alerts of " + topics.alerts().name() + " (group " + group + ") to:");
+                describe(routes, out);
+                if (endpoint != null) {
+                    out.println("Metrics at http://localhost:" + endpoint.port() + "/metrics");
+                }
+                out.flush();
+                router.await();
+                if (router.failure().isPresent()) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    return fail(err, "the router stopped: " + router.failure().get().getMessage(), 1);
+                }
+            } catch (IOException e) {
+                return fail(err, "cannot serve metrics on port " + metricsPort + ": " + e.getMessage(), 1);
             }
         }
         return 0;

@@ -37,6 +37,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +56,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,7 +174,7 @@ class EnvauditRouteIT {
                     "    - {match_glob: {host: 'ws-*'}, receiver: audit-log}", ""));
             ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     Path.of("target", "envaudit.jar").toString(), "route", "--config", routes.toString(),
-                    "--bootstrap-servers", kafka.bootstrapServers())
+                    "--bootstrap-servers", kafka.bootstrapServers(), "--metrics-port", "0")
                     .redirectError(root.resolve("route.log").toFile());
             command.environment().put("SLACK_URL", slack.url("/services/T0/B0/X").toString());
             Process router = command.start();
@@ -192,6 +198,14 @@ class EnvauditRouteIT {
                         .anyMatch(t -> t.startsWith("org.numpy-floor: ")));
                 String headline = texts(chat).stream().filter(t -> t.startsWith("org.numpy-floor: ")).findFirst().orElseThrow();
                 assertTrue(headline.matches("org\\.numpy-floor: [0-9]+ environments? on team ml-vision"), headline);
+
+                String metrics = scrape(output);
+                Matcher sentToAuditLog = Pattern.compile("(?m)^envaudit_router_notifications_sent_total\\{receiver=\"audit-log\"} ([0-9.]+)$")
+                        .matcher(metrics);
+                assertTrue(sentToAuditLog.find(), metrics);
+                double counted = Double.parseDouble(sentToAuditLog.group(1));
+                assertTrue(counted >= 5 && counted <= hook.requests().size(), counted + " of " + hook.requests().size() + " posts");
+                assertTrue(metrics.contains("envaudit_router_delivery_latency_seconds_count{receiver=\"ml-vision-chat\"}"), metrics);
             } finally {
                 router.destroy();
                 assertTrue(router.waitFor(60, TimeUnit.SECONDS), "the router stops on SIGTERM");
@@ -202,6 +216,20 @@ class EnvauditRouteIT {
                 assertTrue(output.get(1).startsWith("  ml-vision-chat: slack, URL from $SLACK_URL"), output.get(1));
             }
         }
+    }
+
+    /** What the router's metrics endpoint serves; its port is on the line that announces it. */
+    private static String scrape(List<String> output) throws Exception {
+        String announced;
+        synchronized (output) {
+            announced = output.stream().filter(l -> l.startsWith("Metrics at ")).findFirst().orElseThrow(() ->
+                    new AssertionError("no metrics line in " + output));
+        }
+        URI uri = URI.create(announced.substring("Metrics at ".length()));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
     }
 
     private static Rule numpyFloor() {

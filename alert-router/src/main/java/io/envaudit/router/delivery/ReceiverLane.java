@@ -52,6 +52,7 @@ public final class ReceiverLane implements AutoCloseable {
     private final Journal journal;
     private final Listener listener;
     private final String router;
+    private final RouterMetrics metrics;
     private final Backoff backoff;
     private final TokenBucket bucket;
     private final MessageFormat format;
@@ -66,12 +67,14 @@ public final class ReceiverLane implements AutoCloseable {
     /** Alertmanager only: a refresh waits in the queue; one is enough however long a delivery holds the lane. */
     private boolean refreshQueued;
 
-    public ReceiverLane(ReceiverClient client, Journal journal, Listener listener, String router, RandomGenerator random) {
+    public ReceiverLane(ReceiverClient client, Journal journal, Listener listener, String router, RouterMetrics metrics,
+                        RandomGenerator random) {
         this.receiver = client.receiver();
         this.client = client;
         this.journal = journal;
         this.listener = listener;
         this.router = router;
+        this.metrics = metrics;
         this.backoff = new Backoff(receiver.retry(), random);
         this.bucket = receiver.rateLimit().map(limit -> new TokenBucket(limit, System::nanoTime)).orElse(null);
         this.format = MessageFormat.of(receiver);
@@ -161,6 +164,7 @@ public final class ReceiverLane implements AutoCloseable {
             if (result instanceof PostResult.Delivered) {
                 keepTrack(delivery);
                 journal.delivered(notification, Instant.now());
+                metrics.delivered(receiver.name(), Duration.between(notification.getCreated(), Instant.now()));
                 LOG.info("receiver '{}': delivered notification {} ({}, {} alerts){}", receiver.name(), notification.getId(),
                         notification.getRuleId(), notification.getAlertCount(), attempt > 1 ? " at attempt " + attempt : "");
                 settle(notification, NotificationPhase.DELIVERED, null);
@@ -168,6 +172,7 @@ public final class ReceiverLane implements AutoCloseable {
                 String reason = "receiver '" + receiver.name() + "' refused the message: " + rejected.reason();
                 LOG.error("{} (notification {}): a configuration error; the notification goes to the dead-letter topic",
                         reason, notification.getId());
+                metrics.failed(receiver.name(), "refused");
                 deadLetter(notification, reason);
             } else {
                 PostResult.Retry retry = (PostResult.Retry) result;
@@ -175,11 +180,13 @@ public final class ReceiverLane implements AutoCloseable {
                     String reason = "receiver '" + receiver.name() + "': gave up after " + attempt + " attempts over "
                             + Duration.between(firstTry, Instant.now()).toSeconds() + " s; last: " + retry.reason();
                     LOG.error("{} (notification {}); the notification goes to the dead-letter topic", reason, notification.getId());
+                    metrics.failed(receiver.name(), "exhausted");
                     deadLetter(notification, reason);
                 } else {
                     Duration wait = backoff.delay(attempt, retry.retryAfter());
                     LOG.warn("receiver '{}': attempt {} of {} for notification {} failed: {}; trying again in {} ms", receiver.name(),
                             attempt, receiver.retry().attempts(), notification.getId(), retry.reason(), wait.toMillis());
+                    metrics.retried(receiver.name());
                     schedule(() -> attempt(delivery, attempt + 1, firstTry), wait);
                 }
             }
