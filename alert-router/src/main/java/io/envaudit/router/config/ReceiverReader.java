@@ -36,6 +36,8 @@ final class ReceiverReader {
     static final RateLimit DEFAULT_CHAT_RATE = new RateLimit(30, Duration.ofMinutes(1));
     static final int DEFAULT_LIST_LIMIT = 10;
     static final int DEFAULT_BATCH_SIZE = 100;
+    /** A post's payload is kept in the delivery log until delivered: 200 alerts stay well below Kafka's 1 MB record. */
+    static final int MAX_BATCH_SIZE = 200;
     static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
 
     private final YamlReader reader;
@@ -115,7 +117,7 @@ final class ReceiverReader {
         Duration initialBackoff = duration(fields, "initial_backoff", DEFAULT_RETRY.initialBackoff());
         Duration maxBackoff = duration(fields, "max_backoff", DEFAULT_RETRY.maxBackoff());
         Integer listLimit = count(fields, "list_limit", DEFAULT_LIST_LIMIT, 40);
-        Integer batchSize = count(fields, "batch_size", DEFAULT_BATCH_SIZE, 1000);
+        Integer batchSize = count(fields, "batch_size", DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE);
         Duration refresh = duration(fields, "refresh_interval", DEFAULT_REFRESH);
         if (initialBackoff != null && maxBackoff != null && maxBackoff.compareTo(initialBackoff) < 0) {
             reader.error(fields.get("max_backoff").getValueNode(), "'max_backoff' is shorter than 'initial_backoff' (" + what + ")");

@@ -305,7 +305,11 @@ public final class RouterLoop implements Runnable {
         lanes.values().forEach(ReceiverLane::abandon);
         drainSettled();
         try {
-            commit();
+            try {
+                commit();
+            } catch (WakeupException stopRequested) {
+                commit(); // a stop() that came while the loop was not polling left its wakeup pending: it took the first try
+            }
         } catch (KafkaException e) {
             LOG.warn("could not commit the alerts' offsets before a rebalance or stop: {}; they will be read again", e.getMessage());
         }
