@@ -13,6 +13,8 @@ import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.streams.topics.EnvauditTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -38,6 +40,7 @@ import java.util.random.RandomGenerator;
  */
 public final class AlertRouter {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(AlertRouter.class);
 
     private AlertRouter() {
     }
@@ -53,8 +56,12 @@ public final class AlertRouter {
      */
     public static RunningRouter start(Map<String, Object> clientConfig, EnvauditTopics topics, RoutesConfig routes,
                                       RouterSettings settings) {
+        EnvironmentProxy proxy = EnvironmentProxy.from(settings.environment());
+        if (proxy.configured()) {
+            LOG.info("posting through the proxies HTTPS_PROXY and HTTP_PROXY name, except to the hosts of NO_PROXY");
+        }
         HttpClient http = HttpClient.newBuilder()
-                .proxy(EnvironmentProxy.from(settings.environment()))
+                .proxy(proxy)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

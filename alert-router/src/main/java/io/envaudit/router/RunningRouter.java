@@ -2,10 +2,8 @@ package io.envaudit.router;
 
 import io.envaudit.router.loop.RouterLoop;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A router at work on its own thread. {@link #close} stops it: a post in progress finishes and is
@@ -41,11 +39,6 @@ public final class RunningRouter implements AutoCloseable {
     /** Blocks until the router stops, by {@link #close} or by a failure. */
     public void await() throws InterruptedException {
         stopped.await();
-    }
-
-    /** @return whether it stopped within the time */
-    public boolean await(Duration timeout) throws InterruptedException {
-        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Why it stopped on its own: its delivery log or Kafka could not be used. Empty while it runs or after close. */

@@ -5,9 +5,9 @@ import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.OffendingPackage;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -44,14 +44,6 @@ public final class AlertText {
         return WHEN.format(alert.getFirstSeen());
     }
 
-    public static String at(Instant instant) {
-        return WHEN.format(instant);
-    }
-
-    public static String severity(ConflictAlert alert) {
-        return alert.getSeverity().name().toLowerCase(Locale.ROOT);
-    }
-
     /** Why an alert is no longer open, in words: {@code fixed}, {@code waived (waiver gpu-lab)}, {@code environment deleted}. */
     public static String outcome(ConflictAlert alert) {
         String reason = alert.getReason();
@@ -74,7 +66,7 @@ public final class AlertText {
 
     /** The lines under an open or waived alert's place: what broke, the packages, the fix, since when. */
     public static List<String> details(ConflictAlert alert) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add(alert.getExplanation());
         List<String> packages = packages(alert);
         if (!packages.isEmpty()) {

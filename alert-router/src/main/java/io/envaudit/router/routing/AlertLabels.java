@@ -3,7 +3,6 @@ package io.envaudit.router.routing;
 import io.envaudit.schemas.ConflictAlert;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,9 +23,6 @@ public final class AlertLabels {
     /** The host label that names the team owning the machine; messages say "on team ...". */
     public static final String TEAM = "team";
 
-    /** The names that always mean the alert's facts. */
-    public static final List<String> FACTS = List.of(SEVERITY, RULE, SUBJECT, STATE, HOST, HOST_ID, ENVIRONMENT, ENVIRONMENT_ID,
-            ENVIRONMENT_NAME);
 
     private AlertLabels() {
     }
