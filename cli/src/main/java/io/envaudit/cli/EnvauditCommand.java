@@ -8,9 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EnvauditVersion.class,
         description = "Audits the Python and conda environments of a fleet of ML workstations.",
-        subcommands = {UpCommand.class, RunCommand.class, AuditCommand.class, ConvertCommand.class, AgentCommand.class, RulesCommand.class,
-            DlqCommand.class, SpecCommand.class, VersionCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, RunCommand.class, RouteCommand.class, AuditCommand.class, ConvertCommand.class, AgentCommand.class,
+            RulesCommand.class, DlqCommand.class, SpecCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class EnvauditCommand implements Runnable {
 
     @CommandLine.Spec

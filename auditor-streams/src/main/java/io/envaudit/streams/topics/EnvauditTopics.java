@@ -1,5 +1,6 @@
 package io.envaudit.streams.topics;
 
+import io.envaudit.schemas.AlertNotification;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
@@ -29,6 +30,9 @@ public final class EnvauditTopics {
     private final Topic<String, ConflictAlert> alerts;
     private final Topic<String, EnvironmentStatus> status;
     private final Topic<byte[], byte[]> deadLetters;
+    private final Topic<String, AlertNotification> alertDeadLetters;
+    private final Topic<String, AlertNotification> routerDeliveries;
+    private final Topic<String, ConflictAlert> routerFiring;
     private final SchemaRegistry registry;
 
     public EnvauditTopics(String prefix, SchemaRegistry registry) {
@@ -46,6 +50,11 @@ public final class EnvauditTopics {
                 COMPACTED, true);
         // the original bytes, whatever they were, with the reason in headers
         this.deadLetters = new Topic<>(prefix + "dlq", Serdes.ByteArray(), Serdes.ByteArray(), retention(Duration.ofDays(30)), false);
+        // the alert router's (docs/router.md): notifications it gave up on, what it posted, what Alertmanager must keep firing
+        Serde<AlertNotification> notifications = new AvroSingleObjectSerde<>(AlertNotification.class, registry);
+        this.alertDeadLetters = new Topic<>(prefix + "alerts.dlq", key, notifications, retention(Duration.ofDays(30)), false);
+        this.routerDeliveries = new Topic<>(prefix + "router.deliveries", key, notifications, COMPACTED, false);
+        this.routerFiring = new Topic<>(prefix + "router.firing", key, alerts.valueSerde(), COMPACTED, false);
     }
 
     private static Map<String, String> retention(Duration retention) {
@@ -77,6 +86,21 @@ public final class EnvauditTopics {
         return deadLetters;
     }
 
+    /** Notifications the alert router could not deliver, with the reason; key: notification id. */
+    public Topic<String, AlertNotification> alertDeadLetters() {
+        return alertDeadLetters;
+    }
+
+    /** What the alert router is about to post and has posted; key: notification id. */
+    public Topic<String, AlertNotification> routerDeliveries() {
+        return routerDeliveries;
+    }
+
+    /** The alerts the router keeps firing in Alertmanager; key: router, receiver and alert key; tombstone = resolved there. */
+    public Topic<String, ConflictAlert> routerFiring() {
+        return routerFiring;
+    }
+
     /** The registry all these serdes write to and read from; state stores' serdes use it too. */
     public SchemaRegistry registry() {
         return registry;
@@ -84,6 +108,6 @@ public final class EnvauditTopics {
 
     /** All of them, the snapshots first: its partition count is the one the others follow. */
     public List<Topic<?, ?>> all() {
-        return List.of(snapshots, rules, rulesBroadcast, alerts, status, deadLetters);
+        return List.of(snapshots, rules, rulesBroadcast, alerts, status, deadLetters, alertDeadLetters, routerDeliveries, routerFiring);
     }
 }

@@ -46,7 +46,8 @@ class TopicProvisionerIT {
         TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
         provisioner.ensure(topics.all(), 4, Optional.empty());
         Map<String, Integer> partitions = Map.of("fresh.snapshots", 4, "fresh.rules", 1, "fresh.rules-broadcast", 4,
-                "fresh.alerts", 4, "fresh.status", 4, "fresh.dlq", 1);
+                "fresh.alerts", 4, "fresh.status", 4, "fresh.dlq", 1,
+                "fresh.alerts.dlq", 1, "fresh.router.deliveries", 1, "fresh.router.firing", 1);
         var described = admin.describeTopics(partitions.keySet()).allTopicNames().get();
         partitions.forEach((name, count) -> assertEquals(count, described.get(name).partitions().size(), name));
         ConfigResource rules = new ConfigResource(ConfigResource.Type.TOPIC, "fresh.rules");

@@ -1,0 +1,58 @@
+package io.envaudit.router;
+
+import io.envaudit.router.loop.RouterLoop;
+
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A router at work on its own thread. {@link #close} stops it: a post in progress finishes and is
+ * recorded, what is not delivered yet is left for the next start (its offsets are not committed).
+ */
+public final class RunningRouter implements AutoCloseable {
+    private final RouterLoop loop;
+    private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    RunningRouter(RouterLoop loop, Runnable cleanUp) {
+        this.loop = loop;
+        this.thread = new Thread(() -> {
+            try {
+                loop.run();
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                try {
+                    cleanUp.run();
+                } finally {
+                    stopped.countDown();
+                }
+            }
+        }, "envaudit-router");
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Blocks until the router stops, by {@link #close} or by a failure. */
+    public void await() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Why it stopped on its own: its delivery log or Kafka could not be used. Empty while it runs or after close. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public boolean isRunning() {
+        return stopped.getCount() > 0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        loop.stop();
+        stopped.await();
+    }
+}

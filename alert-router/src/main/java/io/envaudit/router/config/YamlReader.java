@@ -1,0 +1,174 @@
+package io.envaudit.router.config;
+
+import io.envaudit.engine.version.Quoting;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed values from the YAML nodes of one routes file. Each value of the wrong shape is reported
+ * at its node ({@code file:line:column}) and read as null, so that one pass finds every problem.
+ */
+final class YamlReader {
+    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
+
+    private final String fileName;
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** Line and column from 1; 0 when the place is the file as a whole. */
+    private record Problem(int line, int column, String text) {
+    }
+
+    YamlReader(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** Every problem so far, {@code file:line:column: message}, by place in the file. */
+    List<String> problems() {
+        return problems.stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+                .map(Problem::text).toList();
+    }
+
+    int problemCount() {
+        return problems.size();
+    }
+
+    String at(Node node) {
+        return node.getStartMark().map(this::at).orElse(fileName + ":1:1");
+    }
+
+    String at(Mark mark) {
+        return fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+    }
+
+    void error(Node node, String message) {
+        int line = node.getStartMark().map(mark -> mark.getLine() + 1).orElse(1);
+        int column = node.getStartMark().map(mark -> mark.getColumn() + 1).orElse(1);
+        problems.add(new Problem(line, column, at(node) + ": " + message));
+    }
+
+    /** The entries of a mapping by key, once unknown, repeated and non-text keys were reported (and left out). */
+    Map<String, NodeTuple> mapping(Node node, String what, List<String> allowed) {
+        if (!(node instanceof MappingNode mapping)) {
+            error(node, what + " must be a mapping, found " + found(node));
+            return null;
+        }
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple entry : mapping.getValue()) {
+            Node keyNode = entry.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalar) || !TEXT_TAGS.contains(scalar.getTag())) {
+                error(keyNode, "keys in " + what + " must be text, found " + found(keyNode));
+            } else if (allowed != null && !allowed.contains(scalar.getValue())) {
+                error(keyNode, "unknown key " + Quoting.quote(scalar.getValue()) + " in " + what + "; allowed keys: "
+                        + String.join(", ", allowed));
+            } else if (entries.containsKey(scalar.getValue())) {
+                error(keyNode, "duplicate key " + Quoting.quote(scalar.getValue()) + " in " + what + " (first at "
+                        + at(entries.get(scalar.getValue()).getKeyNode()) + ")");
+            } else {
+                entries.put(scalar.getValue(), entry);
+            }
+        }
+        return entries;
+    }
+
+    /** A scalar's text; numbers and booleans are read as written. */
+    String text(Node node, String what) {
+        if (node instanceof ScalarNode scalar && TEXT_TAGS.contains(scalar.getTag())) {
+            return scalar.getValue();
+        }
+        error(node, what + " must be text, found " + found(node));
+        return null;
+    }
+
+    Boolean bool(Node node, String what) {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+            return Boolean.valueOf(scalar.getValue().toLowerCase(Locale.ROOT));
+        }
+        error(node, what + " must be true or false, found " + found(node));
+        return null;
+    }
+
+    /** A whole number from 1 to {@code max}. */
+    Integer count(Node node, String what, int max) {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)) {
+            try {
+                int value = Integer.parseInt(scalar.getValue());
+                if (value >= 1 && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException tooLarge) {
+                // reported below
+            }
+        }
+        error(node, what + " must be a whole number from 1 to " + max + ", found " + found(node));
+        return null;
+    }
+
+    /** A positive duration written as a whole number and a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+    Duration duration(Node node, String what) {
+        String text = text(node, what);
+        if (text == null) {
+            return null;
+        }
+        Matcher form = DURATION.matcher(text);
+        if (form.matches() && Long.parseLong(form.group(1)) > 0) {
+            long amount = Long.parseLong(form.group(1));
+            return switch (form.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        error(node, what + " must be a duration such as 500ms, 30s, 5m or 1h, found " + found(node));
+        return null;
+    }
+
+    /** A list's items; an empty list is reported, since leaving the key out says the same. */
+    List<Node> list(Node node, String what) {
+        if (!(node instanceof SequenceNode sequence)) {
+            error(node, what + " must be a list, found " + found(node));
+            return null;
+        }
+        if (sequence.getValue().isEmpty()) {
+            error(node, what + " is an empty list; leave it out or give at least one entry");
+            return null;
+        }
+        return sequence.getValue();
+    }
+
+    static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+    }
+
+    /** What a node is, for a message: a mapping, a list, nothing, or its quoted text. */
+    static String found(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        if (scalar.getTag().equals(Tag.NULL)) {
+            return "nothing";
+        }
+        return Quoting.quote(scalar.getValue());
+    }
+}
