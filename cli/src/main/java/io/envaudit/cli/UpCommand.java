@@ -5,6 +5,11 @@ import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.kafka.embedded.EmbeddedKafkaException;
+import io.envaudit.router.AlertRouter;
+import io.envaudit.router.RunningRouter;
+import io.envaudit.router.config.RoutesConfig;
+import io.envaudit.router.config.RoutesFile;
+import io.envaudit.router.config.RoutesFileException;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.streams.app.StreamingAuditor;
@@ -58,6 +63,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-sample", description = "Do not publish the sample environments.")
     boolean noSample;
 
+    @Option(names = "--routes", paramLabel = "FILE",
+            description = "Also route the alerts to chat, webhooks or Alertmanager, as 'envaudit route --config FILE' does (docs/router.md).")
+    Path routesFile;
+
     @Option(names = "--metrics-address", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9464", converter = SocketAddressConverter.class,
             description = "Where to serve /metrics (Prometheus), /health and /ready (default: ${DEFAULT-VALUE}; port 0: any free port).")
     InetSocketAddress metricsAddress;
@@ -71,11 +80,21 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // Ctrl-C and SIGTERM are handled from the start: a stop asked for while the broker starts waits for
         // the start, then closes it cleanly, and the last line is printed before the JVM exits
+        RoutesConfig routes = null;
+        if (routesFile != null) {
+            try {
+                routes = RoutesFile.load(routesFile, System.getenv());
+            } catch (RoutesFileException e) {
+                e.problems().forEach(problem -> err.println("error: " + problem));
+                err.flush();
+                return 2;
+            }
+        }
         try (StopRequest stop = StopRequest.onSignals()) {
             try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.at(dataDir.resolve("kafka")))) {
                 out.println("Kafka broker up at " + kafka.bootstrapServers() + " (data in " + dataDir + ")");
                 out.flush();
-                serve(kafka.bootstrapServers(), stop, out);
+                serve(kafka.bootstrapServers(), routes, stop, out);
             }
             out.println("envaudit stopped; data kept in " + dataDir);
             out.flush();
@@ -86,7 +105,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     /** The topics, the default pack, the auditor, the sample and the alerts; what is left is skipped once a stop is asked for. */
-    private void serve(String bootstrap, StopRequest stop, PrintWriter out) throws Exception {
+    private void serve(String bootstrap, RoutesConfig routes, StopRequest stop, PrintWriter out) throws Exception {
         if (stop.isRequested()) {
             return;
         }
@@ -104,12 +123,19 @@ final class UpCommand implements Callable<Integer> {
                 out.println("Auditor started (application id " + StreamingAuditor.DEFAULT_APPLICATION_ID + "), metrics on http://"
                         + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics; alerts on " + cluster.topics().alerts().name() + ":");
                 out.flush();
-                if (!noSample) {
-                    publishSample(bootstrap, cluster.topics());
+                try (RunningRouter router = routes == null ? null
+                        : AlertRouter.start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), cluster.topics(), routes)) {
+                    if (router != null) {
+                        out.println("Routing the alerts to " + String.join(", ", routes.receivers().keySet()) + " (" + routesFile + ")");
+                        out.flush();
+                    }
+                    if (!noSample) {
+                        publishSample(bootstrap, cluster.topics());
+                    }
+                    printAlerts(bootstrap, cluster.topics(), out, stop);
+                    out.println("stopping ...");
+                    out.flush();
                 }
-                printAlerts(bootstrap, cluster.topics(), out, stop);
-                out.println("stopping ...");
-                out.flush();
             }
         }
     }

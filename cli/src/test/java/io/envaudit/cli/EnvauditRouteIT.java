@@ -151,7 +151,8 @@ class EnvauditRouteIT {
         return byRule;
     }
 
-    private static long posts(List<WebhookServer.Request> requests, String rule) throws Exception {
+    /** How many webhook posts were about the rule. */
+    static long posts(List<WebhookServer.Request> requests, String rule) throws Exception {
         long count = 0;
         for (WebhookServer.Request request : requests) {
             count += JSON.readTree(request.body()).get("rule").asText().equals(rule) ? 1 : 0;
@@ -238,7 +239,8 @@ class EnvauditRouteIT {
         return loaded.ruleSet().rules().get(0);
     }
 
-    private static int total(List<WebhookServer.Request> requests) {
+    /** How many alerts the webhook posts held. */
+    static int total(List<WebhookServer.Request> requests) {
         int total = 0;
         for (WebhookServer.Request request : requests) {
             total += read(request.body()).get("alerts").size();
@@ -246,7 +248,8 @@ class EnvauditRouteIT {
         return total;
     }
 
-    private static int environmentsOf(List<WebhookServer.Request> requests, String rule) {
+    /** How many environments the webhook posts named for the rule. */
+    static int environmentsOf(List<WebhookServer.Request> requests, String rule) {
         Set<String> environments = new HashSet<>();
         for (WebhookServer.Request request : requests) {
             JsonNode body = read(request.body());

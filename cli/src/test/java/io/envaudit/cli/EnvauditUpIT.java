@@ -4,7 +4,10 @@ import io.envaudit.engine.audit.Auditor;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.rules.DefaultRulePack;
+import io.envaudit.engine.rules.RuleFile;
+import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.engine.rules.Severity;
+import io.envaudit.router.WebhookServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +112,59 @@ class EnvauditUpIT {
             }
         } finally {
             first.kill();
+        }
+    }
+
+    private static final String NUMPY_FLOOR = String.join("\n",
+            "rules:",
+            "  - id: org.numpy-floor",
+            "    description: The organisation needs numpy 1.24 or later.",
+            "    source: https://example.org/policy",
+            "    severity: error",
+            "    require: [numpy>=1.24]",
+            "    fix: pip install 'numpy>=1.24'", "");
+
+    /** How many sample environments break the rules of {@code yaml}, by the engine the auditor runs. */
+    private static long samplesBreaking(String yaml) {
+        Instant now = Instant.now();
+        Auditor auditor = new Auditor(RuleFileLoader.load(List.of(new RuleFile("rule.yaml", yaml)), "user",
+                Set.copyOf(BuiltInChecks.ids()), now).ruleSet(), List.of());
+        return SampleEnvironments.resources().stream()
+                .filter(r -> !auditor.audit(EnvironmentView.of(SampleEnvironments.read(r)), now).open().isEmpty()).count();
+    }
+
+    @Test
+    void upWithARoutesFileSendsTheSamplesAlertsAndThoseOfARulePublishedMeanwhileAsGroupedPosts() throws Exception {
+        Path data = dir.resolve(".envaudit");
+        long expected = sampleConflicts();
+        try (WebhookServer hook = WebhookServer.start()) {
+            Path routes = Files.writeString(dir.resolve("routes.yaml"), String.join("\n",
+                    "group_window: 3s",
+                    "receivers:",
+                    "  - {name: audit-log, type: webhook, url: '" + hook.url("/envaudit") + "'}",
+                    "route:",
+                    "  receiver: audit-log", ""));
+            EnvauditJar.Running up = EnvauditJar.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0",
+                    "--routes", routes.toString());
+            try {
+                List<String> seen = up.await(l -> opened(l) >= expected);
+                assertTrue(seen.contains("Routing the alerts to audit-log (" + routes + ")"), String.join("\n", seen));
+                List<WebhookServer.Request> sent = hook.awaitRequests(requests -> EnvauditRouteIT.total(requests) >= expected);
+                assertEquals(expected, EnvauditRouteIT.total(sent), "every alert of the samples, once");
+
+                Path floor = Files.writeString(dir.resolve("numpy-floor.yaml"), NUMPY_FLOOR);
+                long breaking = samplesBreaking(NUMPY_FLOOR);
+                String broker = seen.get(0).substring("Kafka broker up at ".length(), seen.get(0).indexOf(" (data"));
+                CommandResult published = CommandResult.inProcess("rules", "publish", "-b", broker, floor.toString());
+                assertEquals(0, published.exitCode(), published.out() + published.err());
+                sent = hook.awaitRequests(requests -> EnvauditRouteIT.environmentsOf(requests, "org.numpy-floor") >= breaking);
+                assertEquals(breaking, EnvauditRouteIT.environmentsOf(sent, "org.numpy-floor"));
+                assertTrue(EnvauditRouteIT.posts(sent, "org.numpy-floor") <= 2,
+                        "the new rule's alerts on the sample fleet in one or two posts, not one each");
+                assertStoppedCleanly(up.stop(), data);
+            } finally {
+                up.kill();
+            }
         }
     }
 }
