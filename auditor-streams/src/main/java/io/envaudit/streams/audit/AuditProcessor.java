@@ -100,6 +100,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         this.standing = context.getStateStore(STANDING);
         this.reaudits = new Reaudits(context.<KeyValueStore<String, ReauditQueue>>getStateStore(REAUDITS));
         this.counts = new PartitionCounts(context.getStateStore(COUNTS), settings.driftThreshold());
+        this.auditor = null; // a task restarted after an aborted transaction reuses this object: its rules may have rolled back
         context.schedule(REAUDIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> reauditStep(now));
         context.schedule(sweepInterval(settings.staleAfter()), PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
@@ -136,8 +137,9 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             heartbeat(environmentId, status, snapshot.getCollectedAt(), timestamp);
             return;
         }
-        environments.put(environmentId, content);
         audit(environmentId, snapshot, status, rule -> true, true, timestamp);
+        // stored only once audited: a snapshot whose audit failed is dead-lettered, and its replay must not pass for a heartbeat
+        environments.put(environmentId, content);
     }
 
     /** The same content again: the status's last-seen time moves on, coarsely, and a stale one wakes up. */
@@ -147,7 +149,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             return;
         }
         EnvironmentStatus seen = EnvironmentStatuses.seen(status, seenAt, settings.driftThreshold());
-        if (stale) {
+        if (seen.getState() != status.getState()) {
             Collection<ConflictAlert> conflicts = standingOf(environmentId).values();
             counts.change(status, conflicts, seen, conflicts);
         }
@@ -167,6 +169,10 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             return; // a tombstone for something this partition never had
         }
         reaudits.add(described.getKind() == RuleKind.WAIVER ? described.getRuleId() : id);
+        if (previous != null && previous.getKind() == RuleKind.WAIVER && record != null
+                && !previous.getRuleId().equals(record.getRuleId())) {
+            reaudits.add(previous.getRuleId()); // a waiver moved to another rule no longer covers the first one's conflicts
+        }
         reauditStep(timestamp);
     }
 
@@ -185,6 +191,8 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         Map<AlertKey, ConflictAlert> before = standingOf(environmentId);
         AuditResult result = auditor().audit(EnvironmentView.of(snapshot), Instant.ofEpochMilli(context.currentSystemTimeMs()));
         AlertLifecycle.Transition transition = AlertLifecycle.next(before, snapshot, result, ruleInScope, this::resolvedReason);
+        EnvironmentStatus next = EnvironmentStatuses.of(snapshot, result, settings.driftThreshold(), status, reported);
+        // everything computed, nothing written yet: a failure above leaves the stores as they were
         send(transition.alerts(), timestamp);
         for (AlertKey key : before.keySet()) {
             if (!transition.standing().containsKey(key)) {
@@ -197,7 +205,6 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
                 standing.put(storeKey(environmentId, key), alert);
             }
         }
-        EnvironmentStatus next = EnvironmentStatuses.of(snapshot, result, settings.driftThreshold(), status, reported);
         counts.change(status, before.values(), next, transition.standing().values());
         if (!next.equals(status)) {
             putStatus(environmentId, next, timestamp);
@@ -210,26 +217,12 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     }
 
     /**
-     * The wall-clock sweep: waivers that expired since the last sweep re-audit their rule, so their alerts
-     * open again; silent environments turn stale, then are retired.
+     * The wall-clock sweep: silent environments turn stale, then are retired; waivers that expired since the
+     * last sweep re-audit their rule, so their alerts open again (last, so that a re-audit's trouble cannot
+     * hold the rest back).
      */
     private void sweep(long now) {
         Instant at = Instant.ofEpochMilli(now);
-        Instant expiredUntil = reaudits.waiversExpiredUntil();
-        if (expiredUntil != null) {
-            try (KeyValueIterator<String, CompatibilityRule> it = rules.all()) {
-                it.forEachRemaining(entry -> {
-                    CompatibilityRule waiver = entry.value;
-                    if (waiver.getKind() == RuleKind.WAIVER && waiver.getExpires() != null
-                            && waiver.getExpires().isAfter(expiredUntil) && !waiver.getExpires().isAfter(at)) {
-                        reaudits.add(waiver.getRuleId());
-                    }
-                });
-            }
-        }
-        reaudits.setWaiversExpiredUntil(at);
-        reauditStep(now);
-
         List<KeyValue<String, EnvironmentStatus>> turningStale = new ArrayList<>();
         List<String> retiring = new ArrayList<>();
         try (KeyValueIterator<String, EnvironmentStatus> it = statuses.all()) {
@@ -250,6 +243,20 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             putStatus(entry.key, stale, now);
         }
         retiring.forEach(environmentId -> forget(environmentId, AlertLifecycle.RETIRED, at, now));
+
+        // a marker never set (new state) is the epoch: a waiver that expired before counts once, re-auditing its rule
+        Instant expiredUntil = reaudits.waiversExpiredUntil() != null ? reaudits.waiversExpiredUntil() : Instant.EPOCH;
+        try (KeyValueIterator<String, CompatibilityRule> it = rules.all()) {
+            it.forEachRemaining(entry -> {
+                CompatibilityRule waiver = entry.value;
+                if (waiver.getKind() == RuleKind.WAIVER && waiver.getExpires() != null
+                        && waiver.getExpires().isAfter(expiredUntil) && !waiver.getExpires().isAfter(at)) {
+                    reaudits.add(waiver.getRuleId());
+                }
+            });
+        }
+        reaudits.setWaiversExpiredUntil(at);
+        reauditStep(now);
     }
 
     /** A deleted or retired environment: its alerts resolved, its state and its status gone. */

@@ -6,6 +6,8 @@ import io.envaudit.schemas.StoredEnvironment;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Set;
  * environment once, for every job that has not reached it yet.
  */
 final class Reaudits {
+    private static final Logger LOG = LoggerFactory.getLogger(Reaudits.class);
     /** The queue is one value under one key of the partition's store. */
     static final String KEY = "queue";
 
@@ -78,7 +81,13 @@ final class Reaudits {
                     }
                 }
                 if (!rules.isEmpty()) {
-                    reaudit.reaudit(environment.key, environment.value, rules);
+                    try {
+                        reaudit.reaudit(environment.key, environment.value, rules);
+                    } catch (RuntimeException e) {
+                        // the job moves past it: one environment that cannot be re-audited must not stall the partition's
+                        // re-audits, and its next report is audited in full anyway
+                        LOG.warn("re-audit of {} for {} failed; it is audited again when it next reports", environment.key, rules, e);
+                    }
                     done++;
                 }
             }

@@ -374,4 +374,25 @@ class AuditTopologyTest {
         driver.advanceWallClockTime(AuditSettings.DEFAULTS.retireAfter());
         assertEquals(Map.of(), counts(), "a retired environment leaves nothing behind");
     }
+
+    @Test
+    void aWaiverMovedToAnotherRuleOpensTheFirstRulesAlertsAgain() {
+        snapshots.pipeInput(environmentId, seed);
+        alerts.readValuesToList();
+        Waiver waiver = keepsAnacondaKeras("2030-01-01");
+        rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
+        assertEquals(AlertState.WAIVED, alerts.readValue().getState());
+        Waiver moved = TestRules.load("waivers.yaml", """
+                waivers:
+                  - id: vision-keeps-anaconda-keras
+                    rule: keras-tensorflow-same-channel
+                    reason: The vision team pins keras from anaconda until the port lands.
+                    owner: vision@example.org
+                    expires: 2030-01-01
+                """).waivers().get(0);
+        rules.pipeInput(moved.id(), RuleRecords.of(moved, "user", "waivers.yaml", T0));
+        Map<String, AlertState> byRule = new java.util.TreeMap<>();
+        alerts.readValuesToList().forEach(a -> byRule.put(a.getRuleId(), a.getState()));
+        assertEquals(Map.of("anaconda-channel-mixed", AlertState.OPEN, "keras-tensorflow-same-channel", AlertState.WAIVED), byRule);
+    }
 }

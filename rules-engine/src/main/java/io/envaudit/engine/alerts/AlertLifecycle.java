@@ -71,8 +71,11 @@ public final class AlertLifecycle {
             AlertKey key = new AlertKey(conflict.ruleId(), conflict.subject());
             ConflictAlert before = standing.get(key);
             AlertState state = conflict.waived() ? AlertState.WAIVED : AlertState.OPEN;
+            // an OPEN alert keeps its reason (waiver-ended) while it stays open: a later audit is no change
             String reason = conflict.waived() ? conflict.waivedBy()
-                    : before != null && before.getState() == AlertState.WAIVED ? WAIVER_ENDED : null;
+                    : before == null ? null
+                    : before.getState() == AlertState.WAIVED ? WAIVER_ENDED
+                    : before.getState() == AlertState.OPEN ? before.getReason() : null;
             ConflictAlert now = alert(snapshot, conflict, state, reason, before == null ? seen : before.getFirstSeen(), seen);
             if (before == null || changed(before, now)) {
                 alerts.add(now);

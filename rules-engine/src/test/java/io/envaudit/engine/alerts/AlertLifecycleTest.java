@@ -78,6 +78,8 @@ class AlertLifecycleTest {
         var reopened = afterSnapshot(waived.standing(), snapshot(T2), result(List.of(protobuf("4.21.12", null)), List.of()));
         assertEquals(AlertState.OPEN, reopened.alerts().get(0).getState());
         assertEquals(AlertLifecycle.WAIVER_ENDED, reopened.alerts().get(0).getReason());
+        var again = afterSnapshot(reopened.standing(), snapshot(T2), result(List.of(protobuf("4.21.12", null)), List.of()));
+        assertEquals(List.of(), again.alerts(), "an alert reopened when its waiver ended is not sent again while it stays open");
         var fixed = afterSnapshot(reopened.standing(), snapshot(T2), result(List.of(), List.of()));
         assertEquals(AlertState.RESOLVED, fixed.alerts().get(0).getState());
         assertEquals(AlertLifecycle.FIXED, fixed.alerts().get(0).getReason());
