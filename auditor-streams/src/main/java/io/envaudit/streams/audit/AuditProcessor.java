@@ -131,15 +131,15 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         if (status != null && snapshot.getCollectedAt().isBefore(status.getLastSeen())) {
             return; // an older snapshot arriving late changes nothing
         }
-        StoredEnvironment content = storedEnvironments.of(snapshot);
+        StoredEnvironments.Content content = storedEnvironments.contentOf(snapshot);
         StoredEnvironment known = environments.get(environmentId);
-        if (status != null && known != null && known.getContentFingerprint() == content.getContentFingerprint()) {
+        if (status != null && known != null && known.getContentFingerprint() == content.fingerprint()) {
             heartbeat(environmentId, status, snapshot.getCollectedAt(), timestamp);
             return;
         }
         audit(environmentId, snapshot, status, rule -> true, true, timestamp);
         // stored only once audited: a snapshot whose audit failed is dead-lettered, and its replay must not pass for a heartbeat
-        environments.put(environmentId, content);
+        environments.put(environmentId, storedEnvironments.stored(content, snapshot.getCollectedAt()));
     }
 
     /** The same content again: the status's last-seen time moves on, coarsely, and a stale one wakes up. */

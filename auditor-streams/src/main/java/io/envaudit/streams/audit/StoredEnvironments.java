@@ -32,15 +32,28 @@ public final class StoredEnvironments {
         this.topic = topic;
     }
 
-    public StoredEnvironment of(EnvironmentSnapshot snapshot) {
-        Instant collectedAt = snapshot.getCollectedAt();
-        EnvironmentSnapshot content = EnvironmentSnapshot.newBuilder(snapshot).setCollectedAt(Instant.EPOCH).build();
+    /** A snapshot's content, encoded once: its fingerprint tells a heartbeat, and only new content is deflated. */
+    public record Content(byte[] encoded, long fingerprint) {
+    }
+
+    public Content contentOf(EnvironmentSnapshot snapshot) {
+        // a shallow copy sharing the packages: the builder's deep copy took most of the time of this step
+        EnvironmentSnapshot content = new EnvironmentSnapshot(snapshot.getHost(), snapshot.getEnvironment(), snapshot.getPlatform(),
+                Instant.EPOCH, snapshot.getPartial(), snapshot.getSource(), snapshot.getPackages());
         byte[] encoded = snapshots.serializer().serialize(topic, content);
+        return new Content(encoded, SchemaNormalization.fingerprint64(encoded));
+    }
+
+    public StoredEnvironment stored(Content content, Instant collectedAt) {
         return StoredEnvironment.newBuilder()
-                .setContentFingerprint(SchemaNormalization.fingerprint64(encoded))
+                .setContentFingerprint(content.fingerprint())
                 .setCollectedAt(collectedAt)
-                .setSnapshot(ByteBuffer.wrap(deflate(encoded)))
+                .setSnapshot(ByteBuffer.wrap(deflate(content.encoded())))
                 .build();
+    }
+
+    public StoredEnvironment of(EnvironmentSnapshot snapshot) {
+        return stored(contentOf(snapshot), snapshot.getCollectedAt());
     }
 
     public EnvironmentSnapshot snapshotOf(StoredEnvironment stored) {
@@ -48,7 +61,8 @@ public final class StoredEnvironments {
         byte[] deflated = new byte[bytes.remaining()];
         bytes.get(deflated);
         EnvironmentSnapshot content = snapshots.deserializer().deserialize(topic, inflate(deflated));
-        return EnvironmentSnapshot.newBuilder(content).setCollectedAt(stored.getCollectedAt()).build();
+        return new EnvironmentSnapshot(content.getHost(), content.getEnvironment(), content.getPlatform(), stored.getCollectedAt(),
+                content.getPartial(), content.getSource(), content.getPackages());
     }
 
     private byte[] deflate(byte[] bytes) {
