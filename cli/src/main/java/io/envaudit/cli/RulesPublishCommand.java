@@ -51,11 +51,10 @@ final class RulesPublishCommand implements Callable<Integer> {
         if (defaultPack != paths.isEmpty()) {
             return Exit.usage(err, defaultPack ? "give rule files or --default-pack, not both" : "give the rule files to publish, or --default-pack");
         }
-        Set<String> checks = Set.copyOf(BuiltInChecks.ids());
         Instant now = Instant.now();
         List<CompatibilityRule> entries;
         if (defaultPack) {
-            entries = RuleRecords.ofDefaultPack(checks, now);
+            entries = RuleRecords.ofDefaultPack(Set.copyOf(BuiltInChecks.ids()), now);
         } else {
             List<RuleFile> files;
             try {
@@ -76,7 +75,7 @@ final class RulesPublishCommand implements Callable<Integer> {
                 return Exit.failure(err, "nothing published: the rules topic does not carry settings of built-in checks ("
                         + String.join(", ", new TreeSet<>(loaded.ruleSet().checks().keySet())) + "); remove the 'checks:' sections");
             }
-            entries = RuleRecords.of(files, loaded.ruleSet(), checks, now);
+            entries = RuleRecords.of(loaded, RuleRecords.USER, now);
         }
         return RulesTopicCommand.run(kafka, out, err, cluster -> {
             String topic = cluster.topics().rules().name();

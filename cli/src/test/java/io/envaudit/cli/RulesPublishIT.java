@@ -2,9 +2,9 @@ package io.envaudit.cli;
 
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.rules.DefaultRulePack;
+import io.envaudit.engine.rules.LoadedRules;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
-import io.envaudit.engine.rules.RuleSet;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.schemas.CompatibilityRule;
@@ -203,9 +203,8 @@ class RulesPublishIT {
 
     /** Records of rule-file text, as a pack of the given origin (or a user) would have published them. */
     private static List<CompatibilityRule> records(String origin, String rules) {
-        List<RuleFile> files = List.of(new RuleFile("older.yaml", "rules:\n" + rules, origin));
-        RuleSet loaded = RuleFileLoader.load(files, RuleRecords.USER, CHECKS, null).ruleSet();
-        return RuleRecords.of(files, loaded, CHECKS, Instant.parse("2026-01-01T00:00:00Z"));
+        LoadedRules loaded = RuleFileLoader.load(List.of(new RuleFile("older.yaml", "rules:\n" + rules)), origin, CHECKS, null);
+        return RuleRecords.of(loaded, origin, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.envaudit.engine.rules.PackageSpec;
 import io.envaudit.engine.rules.Rule;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
-import io.envaudit.engine.rules.RuleSet;
 import io.envaudit.engine.rules.Waiver;
 import io.envaudit.schemas.ChannelMix;
 import io.envaudit.schemas.CompatibilityRule;
@@ -17,9 +16,7 @@ import io.envaudit.schemas.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -36,31 +33,24 @@ public final class RuleRecords {
     }
 
     /**
-     * The rules and waivers of rule files, as loaded together (see {@link RuleFileLoader#load}), in the files'
-     * order, each record naming the file its entry came from. Waivers carry their file's origin, or {@link #USER}.
+     * The rules and waivers of rule files, as loaded together, each record naming the file its entry came from.
+     *
+     * @param origin the origin of the waivers (rules carry their own): {@link #USER}, or a pack's
      */
-    public static List<CompatibilityRule> of(List<RuleFile> files, RuleSet loaded, Set<String> knownCheckIds, Instant publishedAt) {
-        // LoadedRules does not say which file an entry came from; each file loaded on its own does
-        Map<String, RuleFile> fileOf = new HashMap<>();
-        for (RuleFile file : files) {
-            RuleSet alone = RuleFileLoader.load(List.of(file), USER, knownCheckIds, null).ruleSet();
-            alone.rules().forEach(rule -> fileOf.putIfAbsent(rule.id(), file));
-            alone.waivers().forEach(waiver -> fileOf.putIfAbsent(waiver.id(), file));
-        }
+    public static List<CompatibilityRule> of(LoadedRules loaded, String origin, Instant publishedAt) {
         List<CompatibilityRule> records = new ArrayList<>();
-        for (Rule rule : loaded.rules()) {
-            records.add(of(rule, fileOf.get(rule.id()).name(), publishedAt));
+        for (Rule rule : loaded.ruleSet().rules()) {
+            records.add(of(rule, loaded.sourceFiles().get(rule.id()), publishedAt));
         }
-        for (Waiver waiver : loaded.waivers()) {
-            RuleFile file = fileOf.get(waiver.id());
-            records.add(of(waiver, file.origin() != null ? file.origin() : USER, file.name(), publishedAt));
+        for (Waiver waiver : loaded.ruleSet().waivers()) {
+            records.add(of(waiver, origin, loaded.sourceFiles().get(waiver.id()), publishedAt));
         }
         return records;
     }
 
     /** The default rule pack as records, each naming its file in the pack. */
     public static List<CompatibilityRule> ofDefaultPack(Set<String> knownCheckIds, Instant publishedAt) {
-        return of(DefaultRulePack.files(), DefaultRulePack.load(knownCheckIds, null).ruleSet(), knownCheckIds, publishedAt);
+        return of(DefaultRulePack.load(knownCheckIds, null), DefaultRulePack.ORIGIN, publishedAt);
     }
 
     public static CompatibilityRule of(Rule rule, String sourceFile, Instant publishedAt) {

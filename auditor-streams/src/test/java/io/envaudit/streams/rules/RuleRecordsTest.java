@@ -22,7 +22,7 @@ class RuleRecordsTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     @Test
-    void eachRecordNamesItsFileAndAWaiverMayWaiveARuleOfAnotherFile() {
+    void eachRecordNamesTheFileItsEntryCameFrom() {
         List<RuleFile> files = List.of(
                 new RuleFile("team/numpy.yaml", """
                         rules:
@@ -43,7 +43,7 @@ class RuleRecordsTest {
         LoadedRules loaded = RuleFileLoader.load(files, RuleRecords.USER, CHECKS, NOW);
         assertEquals(List.of(), loaded.problems());
 
-        List<CompatibilityRule> records = RuleRecords.of(files, loaded.ruleSet(), CHECKS, NOW);
+        List<CompatibilityRule> records = RuleRecords.of(loaded, RuleRecords.USER, NOW);
         assertEquals(List.of("numpy-pin", "legacy"), records.stream().map(CompatibilityRule::getId).toList());
         assertEquals(List.of(RuleKind.RULE, RuleKind.WAIVER), records.stream().map(CompatibilityRule::getKind).toList());
         assertEquals(List.of("team/numpy.yaml", "team/waivers.yaml"), records.stream().map(CompatibilityRule::getSourceFile).toList());

@@ -31,6 +31,7 @@ public final class RuleFileLoader {
     private final List<RuleReader.Entry> rules = new ArrayList<>();
     private final List<WaiverReader.Entry> waivers = new ArrayList<>();
     private final List<CheckSettingReader.Entry> checks = new ArrayList<>();
+    private final Map<String, String> sourceFiles = new HashMap<>();
 
     private RuleFileLoader(Set<String> knownCheckIds) {
         this.knownCheckIds = Set.copyOf(knownCheckIds);
@@ -50,7 +51,7 @@ public final class RuleFileLoader {
             loader.read(new YamlSource(file), file.origin() != null ? file.origin() : origin);
         }
         RuleSet ruleSet = new RuleSet(loader.uniqueRules(), loader.checkedWaivers(now), loader.uniqueChecks());
-        return new LoadedRules(ruleSet, loader.problems.sorted(files));
+        return new LoadedRules(ruleSet, loader.problems.sorted(files), loader.sourceFiles);
     }
 
     private void read(YamlSource source, String fileOrigin) {
@@ -131,6 +132,7 @@ public final class RuleFileLoader {
                 problems.error(entry.idAt(), "duplicate rule id " + Quoting.quote(entry.id()) + ", first defined at " + first);
             } else if (entry.rule() != null) {
                 unique.add(entry.rule());
+                sourceFiles.put(entry.id(), entry.idAt().file());
             }
         }
         return unique;
@@ -162,6 +164,7 @@ public final class RuleFileLoader {
                 problems.error(entry.idAt(), "duplicate waiver id " + Quoting.quote(entry.id()) + ", first defined at " + first);
             } else if (entry.waiver() != null) {
                 unique.add(entry.waiver());
+                sourceFiles.put(entry.id(), entry.idAt().file());
             }
         }
         return unique;

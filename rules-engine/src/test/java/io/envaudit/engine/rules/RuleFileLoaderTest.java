@@ -222,6 +222,14 @@ class RuleFileLoaderTest {
     }
 
     @Test
+    void eachRuleAndWaiverNamesTheFileItWasReadFrom() {
+        LoadedRules loaded = load("across/waivers-first.yaml", "valid/everything.yaml");
+        assertEquals("across/waivers-first.yaml", loaded.sourceFiles().get("tf-on-old-images"));
+        assertEquals("valid/everything.yaml", loaded.sourceFiles().get("tensorflow-2.10-protobuf"));
+        assertEquals(loaded.ruleSet().rules().size() + loaded.ruleSet().waivers().size(), loaded.sourceFiles().size());
+    }
+
+    @Test
     void theExampleInDocsRulesMdLoadsCleanly() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "rules.md"));
         String example = doc.substring(doc.indexOf("```yaml\n") + 8, doc.indexOf("```", doc.indexOf("```yaml\n") + 8));
