@@ -288,7 +288,8 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
 
     private void send(List<ConflictAlert> alerts, long timestamp) {
         for (ConflictAlert alert : alerts) {
-            String key = alert.getEnvironmentId() + SEPARATOR + alert.getRuleId() + SEPARATOR + alert.getSubject();
+            // the alerts topic's key is the standing conflict's store key: one record per conflict, compaction-ready
+            String key = storeKey(alert.getEnvironmentId(), new AlertKey(alert.getRuleId(), alert.getSubject()));
             context.forward(new Record<String, SpecificRecord>(key, alert, timestamp), AuditTopology.ALERTS_SINK);
         }
     }
