@@ -10,7 +10,7 @@ import io.envaudit.router.log.Journal;
 import io.envaudit.router.loop.Outcomes;
 import io.envaudit.router.loop.RouterLoop;
 import io.envaudit.schemas.ConflictAlert;
-import io.envaudit.streams.topics.EnvauditTopics;
+import io.envaudit.topics.EnvauditTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;

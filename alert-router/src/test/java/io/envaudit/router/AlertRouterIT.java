@@ -10,7 +10,7 @@ import io.envaudit.router.delivery.RouterMetrics;
 import io.envaudit.schemas.AlertNotification;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.NotificationPhase;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.envaudit.wire.SchemaRegistryTopic;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

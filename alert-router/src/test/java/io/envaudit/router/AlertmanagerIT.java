@@ -6,7 +6,7 @@ import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.router.config.RoutesConfig;
 import io.envaudit.router.config.RoutesFile;
 import io.envaudit.schemas.ConflictAlert;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.envaudit.wire.SchemaRegistryTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import io.envaudit.router.WebhookServer.Reply;
 import io.envaudit.router.config.RoutesFile;
 import io.envaudit.schemas.AlertNotification;
 import io.envaudit.schemas.ConflictAlert;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.envaudit.wire.SchemaRegistryTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

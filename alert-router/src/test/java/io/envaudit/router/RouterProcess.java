@@ -1,8 +1,8 @@
 package io.envaudit.router;
 
 import io.envaudit.router.config.RoutesFile;
-import io.envaudit.streams.topics.EnvauditTopics;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 import java.nio.file.Path;

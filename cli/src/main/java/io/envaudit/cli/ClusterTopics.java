@@ -4,9 +4,9 @@ import io.envaudit.streams.rules.PublishedRules;
 import io.envaudit.streams.rules.RulePublication;
 import io.envaudit.streams.rules.RulePublisher;
 import io.envaudit.streams.rules.RulesTopicException;
-import io.envaudit.streams.topics.EnvauditTopics;
-import io.envaudit.streams.topics.TopicProvisioner;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.topics.TopicProvisioner;
+import io.envaudit.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -40,7 +40,7 @@ final class ClusterTopics implements AutoCloseable {
      * For the auditor: creates the missing topics with their settings (the snapshots and the topics that follow
      * them with {@code partitions}), and refuses existing ones that are wrong.
      *
-     * @throws io.envaudit.streams.topics.TopicProvisioningException saying which topic is wrong and what to do
+     * @throws io.envaudit.topics.TopicProvisioningException saying which topic is wrong and what to do
      */
     static ClusterTopics provision(Map<String, Object> clientConfig, String prefix, int partitions, Optional<Short> replicationFactor) {
         try (Admin admin = Admin.create(clientConfig)) {

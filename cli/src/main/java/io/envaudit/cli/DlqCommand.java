@@ -1,9 +1,9 @@
 package io.envaudit.cli;
 
 import io.envaudit.streams.dlq.DeadLetterException;
-import io.envaudit.streams.topics.EnvauditTopics;
-import io.envaudit.streams.topics.Topic;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.topics.Topic;
+import io.envaudit.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;

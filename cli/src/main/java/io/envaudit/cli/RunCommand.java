@@ -3,7 +3,7 @@ package io.envaudit.cli;
 import io.envaudit.engine.rules.Severity;
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditSettings;
-import io.envaudit.streams.topics.TopicProvisioningException;
+import io.envaudit.topics.TopicProvisioningException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;

@@ -23,7 +23,7 @@ class DeadLetterFormatTest {
     /** A dead letter with the headers Kafka Streams writes (their values are UTF-8 text). */
     private static DeadLetter letter(byte[] key, String message) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("__streams.errors.exception", utf8("io.envaudit.streams.wire.UndecodableRecordException"));
+        headers.add("__streams.errors.exception", utf8("io.envaudit.wire.UndecodableRecordException"));
         headers.add("__streams.errors.message", utf8(message));
         headers.add("__streams.errors.topic", utf8("envaudit.snapshots"));
         headers.add("__streams.errors.partition", utf8("2"));
@@ -51,7 +51,7 @@ class DeadLetterFormatTest {
 
         assertEquals("envaudit.dlq/0/3  2026-11-30T09:00:00Z  from envaudit.snapshots/2/14  key host-1//env  value 5 bytes"
                 + System.lineSeparator()
-                + "    io.envaudit.streams.wire.UndecodableRecordException: CORRUPT_BODY: envaudit.snapshots: truncated", text);
+                + "    io.envaudit.wire.UndecodableRecordException: CORRUPT_BODY: envaudit.snapshots: truncated", text);
     }
 
     @Test
@@ -69,7 +69,7 @@ class DeadLetterFormatTest {
         assertEquals("envaudit.snapshots", json.get("source_topic").asText());
         assertEquals(2, json.get("source_partition").asInt());
         assertEquals(14, json.get("source_offset").asLong());
-        assertEquals("io.envaudit.streams.wire.UndecodableRecordException", json.get("exception").asText());
+        assertEquals("io.envaudit.wire.UndecodableRecordException", json.get("exception").asText());
         assertEquals("BAD_HEADER: x\nsecond line", json.get("message").asText());
         assertTrue(json.get("key").isNull(), "not UTF-8");
         assertEquals("ff01", json.get("key_hex").asText());

@@ -11,8 +11,8 @@ import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
-import io.envaudit.streams.topics.EnvauditTopics;
-import io.envaudit.streams.wire.SchemaRegistryTopic;
+import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it, and SIGTERM stops the auditor cleanly.
  */
 class EnvauditRunIT {
+    private static final EnvauditJar ENVAUDIT = new EnvauditJar(Path.of("target", "envaudit.jar"));
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     @TempDir
@@ -73,7 +74,7 @@ class EnvauditRunIT {
     private static CommandResult envaudit(String... args) throws Exception {
         List<String> withBroker = new ArrayList<>(List.of(args));
         withBroker.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers()));
-        return EnvauditJar.run("", withBroker.toArray(String[]::new));
+        return ENVAUDIT.run("", withBroker.toArray(String[]::new));
     }
 
     /** The alerts of the topic, from its start, read committed. */
@@ -112,7 +113,7 @@ class EnvauditRunIT {
 
     @Test
     void runAuditsWithThePublishedPackAndRulesPublishedAndDeletedOpenAndResolveAlerts() throws Exception {
-        EnvauditJar.Running auditor = EnvauditJar.start("run", "--bootstrap-servers", kafka.bootstrapServers(),
+        EnvauditJar.Running auditor = ENVAUDIT.start("run", "--bootstrap-servers", kafka.bootstrapServers(),
                 "--state-dir", root.resolve("streams").toString(), "--metrics-address", "127.0.0.1:0");
         try (Alerts alerts = new Alerts()) {
             List<String> started = auditor.await(lines -> lines.stream().anyMatch(l -> l.startsWith("Auditor running")));

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("embedded-only") // up starts its own embedded broker: there is no other to point it at
 class EnvauditUpIT {
+    private static final EnvauditJar ENVAUDIT = new EnvauditJar(Path.of("target", "envaudit.jar"));
     private static final String STOPPED = "envaudit stopped; data kept in ";
 
     @TempDir
@@ -82,7 +83,7 @@ class EnvauditUpIT {
     void upShowsTheSamplesConflictsStopsCleanlyAndReusesItsData() throws Exception {
         Path data = dir.resolve(".envaudit");
         long expected = sampleConflicts();
-        EnvauditJar.Running first = EnvauditJar.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
+        EnvauditJar.Running first = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
         try {
             List<String> seen = first.await(l -> opened(l) >= expected);
             assertEquals(expected, opened(seen), String.join("\n", seen));
@@ -100,7 +101,7 @@ class EnvauditUpIT {
             assertEquals(drifted, served, "/metrics counts the drifted sample environments");
             assertStoppedCleanly(first.stop(), data);
 
-            EnvauditJar.Running second = EnvauditJar.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
+            EnvauditJar.Running second = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
             try {
                 List<String> again = second.await(l -> l.stream().anyMatch(x -> x.startsWith("Auditor started")));
                 assertEquals(broker, again.get(0), "the same broker address and data on a second run");
@@ -144,7 +145,7 @@ class EnvauditUpIT {
                     "  - {name: audit-log, type: webhook, url: '" + hook.url("/envaudit") + "'}",
                     "route:",
                     "  receiver: audit-log", ""));
-            EnvauditJar.Running up = EnvauditJar.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0",
+            EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0",
                     "--routes", routes.toString());
             try {
                 List<String> seen = up.await(l -> opened(l) >= expected);
@@ -155,7 +156,7 @@ class EnvauditUpIT {
                 Path floor = Files.writeString(dir.resolve("numpy-floor.yaml"), NUMPY_FLOOR);
                 long breaking = samplesBreaking(NUMPY_FLOOR);
                 String broker = seen.get(0).substring("Kafka broker up at ".length(), seen.get(0).indexOf(" (data"));
-                CommandResult published = CommandResult.inProcess("rules", "publish", "-b", broker, floor.toString());
+                CommandResult published = CommandResult.inProcess(new EnvauditCommand(), "rules", "publish", "-b", broker, floor.toString());
                 assertEquals(0, published.exitCode(), published.out() + published.err());
                 sent = hook.awaitRequests(requests -> EnvauditRouteIT.environmentsOf(requests, "org.numpy-floor") >= breaking);
                 assertEquals(breaking, EnvauditRouteIT.environmentsOf(sent, "org.numpy-floor"));

@@ -21,17 +21,17 @@ class RulesPublishCommandTest {
     @Test
     void filesOrTheDefaultPackNotBothNorNeither() throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n");
-        CommandResult both = CommandResult.inProcess("rules", "publish", "--default-pack", rules.toString(), "-b", NO_BROKER);
+        CommandResult both = CommandResult.inProcess(new EnvauditCommand(), "rules", "publish", "--default-pack", rules.toString(), "-b", NO_BROKER);
         assertEquals(2, both.exitCode());
         assertEquals("error: give rule files or --default-pack, not both\n", both.err());
-        CommandResult neither = CommandResult.inProcess("rules", "publish", "-b", NO_BROKER);
+        CommandResult neither = CommandResult.inProcess(new EnvauditCommand(), "rules", "publish", "-b", NO_BROKER);
         assertEquals(2, neither.exitCode());
         assertEquals("error: give the rule files to publish, or --default-pack\n", neither.err());
     }
 
     @Test
     void aFileThatCannotBeReadIsAUsageError() {
-        CommandResult run = CommandResult.inProcess("rules", "publish", dir.resolve("missing.yaml").toString(), "-b", NO_BROKER);
+        CommandResult run = CommandResult.inProcess(new EnvauditCommand(), "rules", "publish", dir.resolve("missing.yaml").toString(), "-b", NO_BROKER);
         assertEquals(2, run.exitCode());
         assertEquals("error: no such file or directory: " + dir.resolve("missing.yaml") + "\n", run.err());
     }
@@ -43,7 +43,7 @@ class RulesPublishCommandTest {
                   channel-mix: {enabled: false}
                   duplicate-distribution: {severity: warning}
                 """);
-        CommandResult run = CommandResult.inProcess("rules", "publish", rules.toString(), "-b", NO_BROKER);
+        CommandResult run = CommandResult.inProcess(new EnvauditCommand(), "rules", "publish", rules.toString(), "-b", NO_BROKER);
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertEquals("error: nothing published: the rules topic does not carry settings of built-in checks "

@@ -60,7 +60,7 @@ class RulesPublishIT {
     private static CommandResult envaudit(String prefix, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix));
-        return CommandResult.inProcess(all.toArray(String[]::new));
+        return CommandResult.inProcess(new EnvauditCommand(), all.toArray(String[]::new));
     }
 
     /** The topics, as {@code envaudit run} creates them. */

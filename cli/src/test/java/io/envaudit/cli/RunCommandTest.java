@@ -44,7 +44,7 @@ class RunCommandTest {
 
     @Test
     void theHelpShowsTheAuditorsDefaults() {
-        String help = CommandResult.inProcess("run", "--help").out().replaceAll("\\s+", " ");
+        String help = CommandResult.inProcess(new EnvauditCommand(), "run", "--help").out().replaceAll("\\s+", " ");
         AuditSettings defaults = AuditSettings.DEFAULTS;
         for (String shown : new String[] {"(default: " + DurationConverter.format(defaults.staleAfter()) + ")",
                 "(default: " + DurationConverter.format(defaults.retireAfter()) + ")",
@@ -55,29 +55,29 @@ class RunCommandTest {
 
     @Test
     void settingsTheAuditorRefusesAreUsageErrors() {
-        CommandResult run = CommandResult.inProcess("run", "--bootstrap-servers", "kafka:9092", "--stale-after", "3d", "--retire-after", "1d");
+        CommandResult run = CommandResult.inProcess(new EnvauditCommand(), "run", "--bootstrap-servers", "kafka:9092", "--stale-after", "3d", "--retire-after", "1d");
         assertEquals(2, run.exitCode());
         assertEquals("error: retire-after (PT24H) is shorter than stale-after (PT72H)\n", run.err());
 
-        CommandResult chunk = CommandResult.inProcess("run", "--bootstrap-servers", "kafka:9092", "--reaudit-chunk", "0");
+        CommandResult chunk = CommandResult.inProcess(new EnvauditCommand(), "run", "--bootstrap-servers", "kafka:9092", "--reaudit-chunk", "0");
         assertEquals(2, chunk.exitCode());
         assertTrue(chunk.err().startsWith("error: the re-audit chunk must hold at least one environment"), chunk.err());
 
-        CommandResult partitions = CommandResult.inProcess("run", "--bootstrap-servers", "kafka:9092", "--partitions", "0");
+        CommandResult partitions = CommandResult.inProcess(new EnvauditCommand(), "run", "--bootstrap-servers", "kafka:9092", "--partitions", "0");
         assertEquals(2, partitions.exitCode());
         assertEquals("error: --partitions must be at least 1, not 0\n", partitions.err());
     }
 
     @Test
     void aDurationInAnotherFormIsAUsageError() {
-        CommandResult run = CommandResult.inProcess("run", "--bootstrap-servers", "kafka:9092", "--stale-after", "3 days");
+        CommandResult run = CommandResult.inProcess(new EnvauditCommand(), "run", "--bootstrap-servers", "kafka:9092", "--stale-after", "3 days");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("'3 days' is not a duration: write a positive whole number and d, h, m or s"), run.err());
     }
 
     @Test
     void withNoKafkaToConnectToItSaysWhereToGiveOne() {
-        CommandResult run = CommandResult.inProcess("run", "--kafka-config", "/nonexistent/client.properties");
+        CommandResult run = CommandResult.inProcess(new EnvauditCommand(), "run", "--kafka-config", "/nonexistent/client.properties");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: cannot read the Kafka client properties /nonexistent/client.properties"), run.err());
     }

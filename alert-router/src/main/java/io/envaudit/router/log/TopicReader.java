@@ -1,6 +1,6 @@
 package io.envaudit.router.log;
 
-import io.envaudit.streams.topics.Topic;
+import io.envaudit.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,6 +1,6 @@
 package io.envaudit.streams.app;
 
-import io.envaudit.streams.wire.SchemaRegistryException;
+import io.envaudit.wire.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

@@ -3,7 +3,7 @@ package io.envaudit.streams.app;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.audit.AuditTopology;
-import io.envaudit.streams.topics.EnvauditTopics;
+import io.envaudit.topics.EnvauditTopics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;

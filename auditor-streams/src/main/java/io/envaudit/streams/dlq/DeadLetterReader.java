@@ -1,6 +1,6 @@
 package io.envaudit.streams.dlq;
 
-import io.envaudit.streams.topics.Topic;
+import io.envaudit.topics.Topic;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

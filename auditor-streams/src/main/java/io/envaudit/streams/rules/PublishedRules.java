@@ -1,8 +1,8 @@
 package io.envaudit.streams.rules;
 
 import io.envaudit.schemas.CompatibilityRule;
-import io.envaudit.streams.topics.Topic;
-import io.envaudit.streams.wire.UndecodableRecordException;
+import io.envaudit.topics.Topic;
+import io.envaudit.wire.UndecodableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

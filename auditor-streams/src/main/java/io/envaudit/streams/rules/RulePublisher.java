@@ -2,7 +2,7 @@ package io.envaudit.streams.rules;
 
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.streams.rules.RulePublication.Change;
-import io.envaudit.streams.topics.Topic;
+import io.envaudit.topics.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

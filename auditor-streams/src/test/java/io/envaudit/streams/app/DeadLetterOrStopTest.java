@@ -1,8 +1,8 @@
 package io.envaudit.streams.app;
 
-import io.envaudit.streams.wire.SchemaRegistryException;
-import io.envaudit.streams.wire.UndecodableRecordException;
-import io.envaudit.streams.wire.UndecodableRecordException.Reason;
+import io.envaudit.wire.SchemaRegistryException;
+import io.envaudit.wire.UndecodableRecordException;
+import io.envaudit.wire.UndecodableRecordException.Reason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;

@@ -9,7 +9,7 @@ import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.streams.app.RunningAuditor;
 import io.envaudit.streams.rules.RuleRecords;
-import io.envaudit.streams.topics.EnvauditTopics;
+import io.envaudit.topics.EnvauditTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,8 +1,8 @@
 package io.envaudit.streams.dlq;
 
 import io.envaudit.streams.app.FailedRecords;
-import io.envaudit.streams.wire.UndecodableRecordException;
-import io.envaudit.streams.wire.UndecodableRecordException.Reason;
+import io.envaudit.wire.UndecodableRecordException;
+import io.envaudit.wire.UndecodableRecordException.Reason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;

@@ -1,0 +1,107 @@
+package io.envaudit.cli;
+
+import io.envaudit.engine.json.AvroPlainJson;
+import io.envaudit.schemas.EnvironmentSnapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code envaudit convert} on real listings (listings/src/test/resources/real-envs, PROVENANCE.md there). */
+class ConvertCommandTest {
+    static final String REAL = "../listings/src/test/resources/real-envs/envs/";
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new EnvauditAgentCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static EnvironmentSnapshot snapshot(Run run) {
+        return AvroPlainJson.read(new StringReader(run.out()), "stdout", EnvironmentSnapshot.getClassSchema());
+    }
+
+    @Test
+    void aCondaListBecomesSnapshotJsonWithTheIdentityGiven() {
+        Run run = run("convert", REAL + "tf212-gpu-defaults-condalist.txt", "--host-id", "ws-01", "--hostname", "ws-01.lab",
+                "--label", "team=vision", "--label", "site=lon", "--collected-at", "2026-11-30T09:00:00Z");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        EnvironmentSnapshot s = snapshot(run);
+        assertEquals("ws-01//home/jordan/anaconda3/envs/tf-2.12", s.getEnvironment().getId());
+        assertEquals("ws-01.lab", s.getHost().getHostname());
+        assertEquals(Map.of("team", "vision", "site", "lon"), s.getHost().getLabels());
+        assertEquals(Instant.parse("2026-11-30T09:00:00Z"), s.getCollectedAt());
+        assertEquals(172, s.getPackages().size());
+        assertEquals("conda-list listing tf212-gpu-defaults-condalist.txt", s.getSource());
+    }
+
+    @Test
+    void skippedLinesAreWarningsAndTheFileTimeIsTheCollectionTime(@TempDir Path dir) throws Exception {
+        Path copy = Files.copy(Path.of(REAL, "mediapipe-jax050-protobuf4256-pip-freeze.txt"), dir.resolve("freeze.txt"));
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.parse("2025-02-03T04:05:06.789Z")));
+        Run run = run("convert", copy.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(copy + ":1: skipped 'List of the installed packages in the virtual environment.': expected a requirement: "
+                + "name==version, name @ URL or -e", run.err().lines().findFirst().orElseThrow().substring("warning: ".length()));
+        assertEquals(2, run.err().lines().count());
+        EnvironmentSnapshot s = snapshot(run);
+        assertEquals(Instant.parse("2025-02-03T04:05:06.789Z"), s.getCollectedAt());
+        assertEquals(copy.toAbsolutePath().toString(), s.getEnvironment().getPrefix(), "pip freeze states no prefix");
+        assertEquals("unknown/" + copy.toAbsolutePath(), s.getEnvironment().getId());
+    }
+
+    @Test
+    void aForcedFormatReadsTheFileAsThatFormat(@TempDir Path dir) throws Exception {
+        Path odd = dir.resolve("odd.txt");
+        Files.writeString(odd, "numpy 1.26.4 py312h8753938_0\n");
+        assertEquals("CONDA", snapshot(run("convert", odd.toString())).getPackages().get(0).getInstaller().name());
+        Run forced = run("convert", "--input-format", "pip-freeze", odd.toString());
+        assertEquals(2, forced.exitCode());
+        assertEquals("error: " + odd + ":1: no line reads as a pip-freeze listing; the first: 'numpy 1.26.4 py312h8753938_0': "
+                + "expected a requirement: name==version, name @ URL or -e", forced.err().strip());
+    }
+
+    @Test
+    void badInputExitsTwoWithAnError(@TempDir Path dir) throws Exception {
+        Run missing = run("convert", dir.resolve("none.txt").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().startsWith("error: no such file: "), missing.err());
+        Run json = run("convert", "../samples/seed-tf210-anaconda-keras.json");
+        assertEquals(2, json.exitCode());
+        assertTrue(json.err().contains("is snapshot JSON already"), json.err());
+        Path letter = Files.writeString(dir.resolve("letter.txt"), "Dear team,\nplease find the environment attached.\n");
+        Run unknown = run("convert", letter.toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("error: " + letter + ": cannot tell the listing's format"), unknown.err());
+        Run format = run("convert", "--input-format", "poetry-lock", letter.toString());
+        assertEquals(2, format.exitCode());
+        assertTrue(format.err().contains("unknown listing format 'poetry-lock'"), format.err());
+    }
+
+    @Test
+    void theConvertedJsonAuditsAsTheListingDoes(@TempDir Path dir) throws Exception {
+        String listing = REAL + "epilepsy-pip-torch201-cu118-nvidia-label-condalist.txt";
+        Run converted = run("convert", listing);
+        Path json = Files.writeString(dir.resolve("epilepsy.json"), converted.out());
+        Run fromListing = run("audit", "--format", "json", listing);
+        Run fromJson = run("audit", "--format", "json", json.toString());
+        assertEquals(1, fromListing.exitCode(), fromListing.err());
+        assertEquals(fromListing.out().replace(listing, "FILE"), fromJson.out().replace(json.toString(), "FILE"));
+    }
+}

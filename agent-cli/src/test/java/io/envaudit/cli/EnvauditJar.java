@@ -1,0 +1,118 @@
+package io.envaudit.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A shaded jar (the full one, or the slim agent one) run as {@code bin/envaudit} runs it, in a JVM of its own: a
+ * command to its end, or a long-running one ({@code up}, {@code run}, {@code agent publish --interval}) watched
+ * line by line and stopped with SIGTERM.
+ */
+final class EnvauditJar {
+    private static final long WAIT_SECONDS = 120;
+
+    private final Path jar;
+
+    /** @param jar built by the module's package phase, before failsafe runs the ITs */
+    EnvauditJar(Path jar) {
+        this.jar = jar;
+    }
+
+    private ProcessBuilder command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    /** Runs a command to its end with {@code stdin} as its input. */
+    CommandResult run(String stdin, String... args) throws IOException, InterruptedException {
+        Process process = command(args).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process, true));
+        String out = readAll(process, false);
+        assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "envaudit " + String.join(" ", args) + " ended");
+        return new CommandResult(process.exitValue(), out, err.join());
+    }
+
+    private static String readAll(Process process, boolean err) {
+        try {
+            return new String((err ? process.getErrorStream() : process.getInputStream()).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a long-running command; its stderr is kept for the failure messages of the test. */
+    Running start(String... args) throws IOException {
+        return new Running(command(args).start());
+    }
+
+    /** A running command, its output collected line by line. */
+    static final class Running {
+        private final Process process;
+        private final List<String> lines = new ArrayList<>();
+        private final CompletableFuture<Void> outDrained;
+        private final CompletableFuture<String> err;
+
+        private Running(Process process) {
+            this.process = process;
+            this.err = CompletableFuture.supplyAsync(() -> readAll(process, true));
+            this.outDrained = CompletableFuture.runAsync(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        synchronized (lines) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        /** The lines so far, once the condition holds on them, the process has ended, or two minutes have passed. */
+        List<String> await(Predicate<List<String>> condition) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                synchronized (lines) {
+                    if (condition.test(lines)) {
+                        return List.copyOf(lines);
+                    }
+                }
+                Thread.sleep(100);
+            }
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+
+        /** SIGTERM, then everything it printed up to its exit. */
+        CommandResult stop() throws Exception {
+            // not Process.destroy(): besides the signal, it closes the pipes, and what is still in them is lost
+            process.toHandle().destroy();
+            assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "stopped");
+            outDrained.get(WAIT_SECONDS, TimeUnit.SECONDS); // the last lines may still be in the pipe when the process has exited
+            synchronized (lines) {
+                return new CommandResult(process.exitValue(), String.join("\n", lines) + "\n", err.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+        }
+
+        /** Ends it at once, if it still runs: for a test that failed before it could stop it. */
+        void kill() {
+            process.destroyForcibly();
+        }
+    }
+}
