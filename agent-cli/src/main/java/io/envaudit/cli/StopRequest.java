@@ -1,14 +1,16 @@
 package io.envaudit.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What stops a long-running command ({@code up}, {@code run}): Ctrl-C or SIGTERM, or a failure of what it
+ * What stops a long-running command ({@code up}, {@code run}, {@code agent publish --interval}): Ctrl-C or SIGTERM, or a failure of what it
  * runs. The command's own thread notices, closes everything, prints its last line and returns its exit
  * code: 0 after a signal. The signals are handled here rather than by the JVM because the JVM would run
  * its shutdown hooks concurrently with that close, exit when they return whether or not the command had
@@ -52,6 +54,11 @@ final class StopRequest implements AutoCloseable {
 
     void await() throws InterruptedException {
         requested.await();
+    }
+
+    /** Waits at most {@code timeout}; true when the stop was requested. */
+    boolean await(Duration timeout) throws InterruptedException {
+        return requested.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     Optional<String> failure() {

@@ -2,6 +2,7 @@ package io.envaudit.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,19 +62,51 @@ final class EnvauditJar {
         return new Running(command(args).start());
     }
 
-    /** A running command, its output collected line by line. */
+    /** A running command, its standard output and its standard error (the log) each collected line by line. */
     static final class Running {
         private final Process process;
-        private final List<String> lines = new ArrayList<>();
-        private final CompletableFuture<Void> outDrained;
-        private final CompletableFuture<String> err;
+        private final Lines out;
+        private final Lines err;
 
         private Running(Process process) {
             this.process = process;
-            this.err = CompletableFuture.supplyAsync(() -> readAll(process, true));
-            this.outDrained = CompletableFuture.runAsync(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+            this.out = new Lines(process.getInputStream());
+            this.err = new Lines(process.getErrorStream());
+        }
+
+        /** The output lines so far, once the condition holds on them, the process has ended, or two minutes have passed. */
+        List<String> await(Predicate<List<String>> condition) throws InterruptedException {
+            return out.await(condition, process);
+        }
+
+        /** The same, on the lines of standard error, where the log goes. */
+        List<String> awaitLog(Predicate<List<String>> condition) throws InterruptedException {
+            return err.await(condition, process);
+        }
+
+        /** SIGTERM, then everything it printed up to its exit. */
+        CommandResult stop() throws Exception {
+            // not Process.destroy(): besides the signal, it closes the pipes, and what is still in them is lost
+            process.toHandle().destroy();
+            assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "stopped");
+            return new CommandResult(process.exitValue(), out.drained(), err.drained());
+        }
+
+        /** Ends it at once, if it still runs: for a test that failed before it could stop it. */
+        void kill() {
+            process.destroyForcibly();
+        }
+    }
+
+    /** One stream of a process, read line by line as it comes. */
+    private static final class Lines {
+        private final List<String> lines = new ArrayList<>();
+        private final CompletableFuture<Void> drained;
+
+        Lines(InputStream stream) {
+            this.drained = CompletableFuture.runAsync(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
                         synchronized (lines) {
                             lines.add(line);
                         }
@@ -83,8 +117,7 @@ final class EnvauditJar {
             });
         }
 
-        /** The lines so far, once the condition holds on them, the process has ended, or two minutes have passed. */
-        List<String> await(Predicate<List<String>> condition) throws InterruptedException {
+        List<String> await(Predicate<List<String>> condition, Process process) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
             while (System.nanoTime() < deadline && process.isAlive()) {
                 synchronized (lines) {
@@ -99,20 +132,12 @@ final class EnvauditJar {
             }
         }
 
-        /** SIGTERM, then everything it printed up to its exit. */
-        CommandResult stop() throws Exception {
-            // not Process.destroy(): besides the signal, it closes the pipes, and what is still in them is lost
-            process.toHandle().destroy();
-            assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "stopped");
-            outDrained.get(WAIT_SECONDS, TimeUnit.SECONDS); // the last lines may still be in the pipe when the process has exited
+        /** Everything, once the stream has ended: the last lines may still be in the pipe when the process has exited. */
+        String drained() throws Exception {
+            drained.get(WAIT_SECONDS, TimeUnit.SECONDS);
             synchronized (lines) {
-                return new CommandResult(process.exitValue(), String.join("\n", lines) + "\n", err.get(WAIT_SECONDS, TimeUnit.SECONDS));
+                return lines.stream().map(line -> line + "\n").collect(Collectors.joining());
             }
-        }
-
-        /** Ends it at once, if it still runs: for a test that failed before it could stop it. */
-        void kill() {
-            process.destroyForcibly();
         }
     }
 }

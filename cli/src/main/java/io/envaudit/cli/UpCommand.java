@@ -1,5 +1,9 @@
 package io.envaudit.cli;
 
+import io.envaudit.agent.MachineScan;
+import io.envaudit.agent.config.AgentConfig;
+import io.envaudit.agent.publish.PublishRounds;
+import io.envaudit.agent.publish.SnapshotPublisher;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
@@ -35,6 +39,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,13 +50,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code envaudit up}: everything on this machine, with nothing to install — a real single-node Kafka
- * broker in-process, the topics, the default rules, the streaming auditor and the sample environments —
+ * broker in-process, the topics, the default rules, the streaming auditor, the sample environments and this
+ * machine's own —
  * then the alerts printed as they open and resolve, until Ctrl-C. A second run reuses the data.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Start an embedded Kafka broker, the streaming auditor and the default rules, publish the sample",
-            "environments (samples/README.md), and print alerts as they open and resolve, until Ctrl-C. Data stays",
+            "environments (samples/README.md) and this machine's own, and print alerts as they open and resolve, until Ctrl-C. Data stays",
             "in --data-dir. Exit 0 once stopped, 1 when something fails to start or the auditor fails."})
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = ".envaudit", description = "Where the broker and the auditor keep their data (default: ./.envaudit).")
@@ -62,6 +68,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--no-sample", description = "Do not publish the sample environments.")
     boolean noSample;
+
+    @Option(names = "--no-scan", description = "Do not scan and publish this machine's own environments (as 'envaudit agent publish --once' does).")
+    boolean noScan;
 
     @Option(names = "--routes", paramLabel = "FILE",
             description = "Also route the alerts to chat, webhooks or Alertmanager, as 'envaudit route --config FILE' does (docs/router.md).")
@@ -132,6 +141,9 @@ final class UpCommand implements Callable<Integer> {
                     if (!noSample) {
                         publishSample(bootstrap, cluster.topics());
                     }
+                    if (!noScan && !stop.isRequested()) {
+                        publishThisMachine(bootstrap, cluster.topics(), out);
+                    }
                     printAlerts(bootstrap, cluster.topics(), out, stop);
                     out.println("stopping ...");
                     out.flush();
@@ -162,6 +174,21 @@ final class UpCommand implements Callable<Integer> {
                 EnvironmentSnapshot sample = SampleEnvironments.read(resource);
                 producer.send(new ProducerRecord<>(topics.snapshots().name(), sample.getEnvironment().getId(), sample)).get();
             }
+        }
+    }
+
+    /**
+     * This machine's environments, found and read as {@code agent publish --once} does them, beside the sample; the
+     * state file in the data folder lets a later run tombstone the environments deleted since.
+     */
+    private void publishThisMachine(String bootstrap, EnvauditTopics topics, PrintWriter out) {
+        MachineScan scan = new MachineScan(AgentConfig.defaults(), System.getenv(), Clock.systemUTC());
+        try (SnapshotPublisher publisher = new SnapshotPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics.snapshots())) {
+            SnapshotPublisher.Delivery delivery = new PublishRounds(() -> scan.run(List.of()), publisher,
+                    dataDir.resolve("agent-published.properties"), Clock.systemUTC()).run(Duration.ZERO);
+            out.println("This machine's environments: " + delivery.snapshots() + " published, " + delivery.tombstones() + " deleted"
+                    + (delivery.complete() ? "" : ", " + delivery.undelivered().size() + " not delivered (see the log)"));
+            out.flush();
         }
     }
 

@@ -7,6 +7,9 @@ import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.engine.rules.Severity;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envaudit.router.WebhookServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("embedded-only") // up starts its own embedded broker: there is no other to point it at
 class EnvauditUpIT {
     private static final EnvauditJar ENVAUDIT = new EnvauditJar(Path.of("target", "envaudit.jar"));
+    private static final EnvauditJar AGENT_JAR = new EnvauditJar(Path.of("..", "agent-cli", "target", "envaudit-agent.jar"));
     private static final String STOPPED = "envaudit stopped; data kept in ";
 
     @TempDir
@@ -83,7 +87,7 @@ class EnvauditUpIT {
     void upShowsTheSamplesConflictsStopsCleanlyAndReusesItsData() throws Exception {
         Path data = dir.resolve(".envaudit");
         long expected = sampleConflicts();
-        EnvauditJar.Running first = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
+        EnvauditJar.Running first = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0", "--no-scan");
         try {
             List<String> seen = first.await(l -> opened(l) >= expected);
             assertEquals(expected, opened(seen), String.join("\n", seen));
@@ -101,7 +105,7 @@ class EnvauditUpIT {
             assertEquals(drifted, served, "/metrics counts the drifted sample environments");
             assertStoppedCleanly(first.stop(), data);
 
-            EnvauditJar.Running second = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0");
+            EnvauditJar.Running second = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0", "--no-scan");
             try {
                 List<String> again = second.await(l -> l.stream().anyMatch(x -> x.startsWith("Auditor started")));
                 assertEquals(broker, again.get(0), "the same broker address and data on a second run");
@@ -146,7 +150,7 @@ class EnvauditUpIT {
                     "route:",
                     "  receiver: audit-log", ""));
             EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0",
-                    "--routes", routes.toString());
+                    "--routes", routes.toString(), "--no-scan");
             try {
                 List<String> seen = up.await(l -> opened(l) >= expected);
                 assertTrue(seen.contains("Routing the alerts to audit-log (" + routes + ")"), String.join("\n", seen));
@@ -166,6 +170,36 @@ class EnvauditUpIT {
             } finally {
                 up.kill();
             }
+        }
+    }
+
+    @Test
+    void upPublishesThisMachinesEnvironments_andAuditsWhatAnAgentPublishesToIt() throws Exception {
+        CommandResult scanned = AGENT_JAR.run("", "agent", "scan", "--format", "json");
+        assertEquals(0, scanned.exitCode(), scanned.err());
+        long environments;
+        try (MappingIterator<JsonNode> snapshots = new ObjectMapper().readerFor(JsonNode.class).readValues(scanned.out())) {
+            environments = snapshots.readAll().size();
+        }
+        Path data = dir.resolve(".envaudit");
+        EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0", "--no-sample");
+        try {
+            List<String> seen = up.await(l -> l.stream().anyMatch(x -> x.startsWith("This machine's environments:")));
+            assertTrue(seen.contains("This machine's environments: " + environments + " published, 0 deleted"), String.join("\n", seen));
+
+            // a workstation's agent, from the slim jar, publishing a venv with numpy 2 beside TensorFlow 2.15
+            Path venv = VenvFixture.venv(dir.resolve("workstation-venv"), "numpy==2.0.1", "tensorflow==2.15.0", "keras==2.15.0");
+            String broker = seen.get(0).substring("Kafka broker up at ".length(), seen.get(0).indexOf(" (data"));
+            CommandResult published = AGENT_JAR.run("", "agent", "publish", "--once", "-b", broker,
+                    "--state", dir.resolve("agent-state.properties").toString(), "--path", venv.toString());
+            assertEquals(0, published.exitCode(), published.err());
+
+            seen = up.await(l -> l.stream().anyMatch(x -> x.startsWith("OPEN") && x.endsWith(venv + ": tensorflow (new)")));
+            assertTrue(seen.stream().anyMatch(x -> x.startsWith("OPEN     error    tensorflow-numpy2-abi on ") && x.contains(venv.toString())),
+                    String.join("\n", seen));
+            assertStoppedCleanly(up.stop(), data);
+        } finally {
+            up.kill();
         }
     }
 }

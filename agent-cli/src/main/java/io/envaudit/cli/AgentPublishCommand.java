@@ -1,0 +1,135 @@
+package io.envaudit.cli;
+
+import io.envaudit.agent.MachineScan;
+import io.envaudit.agent.config.AgentConfig;
+import io.envaudit.agent.config.AgentConfigException;
+import io.envaudit.agent.publish.PublishRounds;
+import io.envaudit.agent.publish.SnapshotPublisher;
+import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.wire.SchemaRegistryTopic;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code envaudit agent publish}: send this machine's environments to the snapshots topic, once or as a daemon. */
+@Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
+        description = {
+            "Send this machine's environments to envaudit's snapshots topic, keyed by environment id.",
+            "--once sends every environment found, and a tombstone for each one published before whose folder is gone.",
+            "--interval runs until stopped (SIGTERM, Ctrl-C): each round sends the environments that changed, a heartbeat of",
+            "the unchanged ones every --heartbeat-every rounds, and tombstones. What the broker did not take (an outage) is",
+            "sent again in the next round: the state file remembers what it acknowledged, across restarts too.",
+            "Exit 0 when everything was delivered (--once) or after a signal; 1 when something was not delivered; 2 on bad usage."})
+final class AgentPublishCommand implements Callable<Integer> {
+
+    static final class Schedule {
+        @Option(names = "--once", required = true, description = "Publish once and exit.")
+        boolean once;
+
+        @Option(names = "--interval", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Publish every DURATION (5m, 1h) until stopped.")
+        Duration interval;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Schedule schedule;
+
+    @Option(names = "--heartbeat-every", paramLabel = "N", defaultValue = "12",
+            description = "With --interval: send an unchanged environment again every N rounds, so the auditor knows it "
+                    + "is alive (default: ${DEFAULT-VALUE}).")
+    int heartbeatEvery;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Where to remember what the topic acknowledged (default: $XDG_STATE_HOME/envaudit/agent-published.properties, "
+                    + "$XDG_STATE_HOME defaulting to ~/.local/state).")
+    Path stateFile;
+
+    @Option(names = "--path", paramLabel = "PREFIX", arity = "1..*",
+            description = "Publish these environment folders instead of discovering them.")
+    List<Path> paths = new ArrayList<>();
+
+    @Mixin
+    AgentConfigOption config;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> client;
+        AgentConfig agentConfig;
+        try {
+            if (heartbeatEvery < 1) {
+                throw new KafkaOptions.UsageError("--heartbeat-every must be at least 1, not " + heartbeatEvery);
+            }
+            client = kafka.clientConfig(System.getenv());
+            agentConfig = config.load();
+        } catch (KafkaOptions.UsageError | AgentConfigException e) {
+            return Exit.usage(err, e.getMessage());
+        }
+        Path state = stateFile != null ? stateFile : defaultStateFile(System.getenv());
+        MachineScan scan = new MachineScan(agentConfig, System.getenv(), Clock.systemUTC());
+        try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client, SchemaRegistryTopic.topicName(kafka.topicPrefix),
+                SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
+             SnapshotPublisher publisher = new SnapshotPublisher(client, new EnvauditTopics(kafka.topicPrefix, registry).snapshots())) {
+            PublishRounds rounds = new PublishRounds(() -> scan.run(paths), publisher, state, Clock.systemUTC());
+            if (schedule.once) {
+                return rounds.run(Duration.ZERO).complete() ? 0 : Exit.failure(err, "some environments were not delivered (see above); "
+                        + "the next run sends them again");
+            }
+            return daemon(rounds, client, state, out);
+        } catch (KafkaException | UncheckedIOException e) {
+            return Exit.failure(err, e.getMessage());
+        }
+    }
+
+    private int daemon(PublishRounds rounds, Map<String, Object> client, Path state, PrintWriter out) throws InterruptedException {
+        try (StopRequest stop = StopRequest.onSignals()) {
+            // the bootstrap servers only: the client properties may hold credentials
+            out.println("Publishing every " + DurationConverter.format(schedule.interval) + " to "
+                    + client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + " (heartbeat every " + heartbeatEvery
+                    + " rounds; state in " + state + ")");
+            out.flush();
+            Duration heartbeatAfter = schedule.interval.multipliedBy(heartbeatEvery);
+            do {
+                try {
+                    rounds.run(heartbeatAfter);
+                } catch (KafkaException | UncheckedIOException e) {
+                    // a round that fails as a whole (the state file not writable) is logged by the next ones too; keep going
+                    spec.commandLine().getErr().println("error: this round failed: " + e.getMessage());
+                    spec.commandLine().getErr().flush();
+                }
+            } while (!stop.await(schedule.interval));
+            out.println("Agent stopped");
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code $XDG_STATE_HOME/envaudit/agent-published.properties}, as the XDG base directory specification places state. */
+    static Path defaultStateFile(Map<String, String> environment) {
+        String stateHome = environment.get("XDG_STATE_HOME");
+        Path base = stateHome != null && Path.of(stateHome).isAbsolute() ? Path.of(stateHome)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("envaudit").resolve("agent-published.properties");
+    }
+}
