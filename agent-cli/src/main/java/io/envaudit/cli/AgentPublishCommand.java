@@ -3,9 +3,15 @@ package io.envaudit.cli;
 import io.envaudit.agent.MachineScan;
 import io.envaudit.agent.config.AgentConfig;
 import io.envaudit.agent.config.AgentConfigException;
+import io.envaudit.agent.publish.PublishPlan;
 import io.envaudit.agent.publish.PublishRounds;
+import io.envaudit.agent.publish.PublishedEnvironments;
 import io.envaudit.agent.publish.SnapshotPublisher;
+import io.envaudit.engine.json.PlainJsonException;
+import io.envaudit.listings.ListingException;
+import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.topics.Topic;
 import io.envaudit.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.KafkaException;
@@ -15,8 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +41,9 @@ import java.util.concurrent.Callable;
             "--interval runs until stopped (SIGTERM, Ctrl-C): each round sends the environments that changed, a heartbeat of",
             "the unchanged ones every --heartbeat-every rounds, and tombstones. What the broker did not take (an outage) is",
             "sent again in the next round: the state file remembers what it acknowledged, across restarts too.",
-            "Exit 0 when everything was delivered (--once) or after a signal; 1 when something was not delivered; 2 on bad usage."})
+            "--from publishes listings (conda list, environment.yml, lock files, pip freeze... as audit reads them) or snapshot",
+            "JSON files instead: images built elsewhere, CI runners. Identify them with --host-id, --env-id, --collected-at...",
+            "Exit 0 when everything was delivered (--once, --from) or after a signal; 1 when something was not delivered; 2 on bad usage."})
 final class AgentPublishCommand implements Callable<Integer> {
 
     static final class Schedule {
@@ -43,6 +53,10 @@ final class AgentPublishCommand implements Callable<Integer> {
         @Option(names = "--interval", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
                 description = "Publish every DURATION (5m, 1h) until stopped.")
         Duration interval;
+
+        @Option(names = "--from", required = true, paramLabel = "FILE", arity = "1..*",
+                description = "Publish these listings or snapshot JSON files (- reads stdin), not this machine's environments.")
+        List<String> files;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -65,6 +79,10 @@ final class AgentPublishCommand implements Callable<Integer> {
     @Mixin
     AgentConfigOption config;
 
+    /** With --from: whose environment a listing is, and when it was taken. */
+    @Mixin
+    ListingOptions listing;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -81,25 +99,51 @@ final class AgentPublishCommand implements Callable<Integer> {
             if (heartbeatEvery < 1) {
                 throw new KafkaOptions.UsageError("--heartbeat-every must be at least 1, not " + heartbeatEvery);
             }
+            if (schedule.files == null && spec.commandLine().getParseResult().matchedOptions().stream()
+                    .anyMatch(option -> LISTING_OPTIONS.contains(option.longestName()))) {
+                throw new KafkaOptions.UsageError(String.join(", ", LISTING_OPTIONS) + " describe the files of --from");
+            }
             client = kafka.clientConfig(System.getenv());
             agentConfig = config.load();
         } catch (KafkaOptions.UsageError | AgentConfigException e) {
             return Exit.usage(err, e.getMessage());
         }
-        Path state = stateFile != null ? stateFile : defaultStateFile(System.getenv());
-        MachineScan scan = new MachineScan(agentConfig, System.getenv(), Clock.systemUTC());
-        try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client, SchemaRegistryTopic.topicName(kafka.topicPrefix),
-                SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
-             SnapshotPublisher publisher = new SnapshotPublisher(client, new EnvauditTopics(kafka.topicPrefix, registry).snapshots())) {
-            PublishRounds rounds = new PublishRounds(() -> scan.run(paths), publisher, state, Clock.systemUTC());
-            if (schedule.once) {
-                return rounds.run(Duration.ZERO).complete() ? 0 : Exit.failure(err, "some environments were not delivered (see above); "
-                        + "the next run sends them again");
+        List<EnvironmentSnapshot> fromFiles = null;
+        if (schedule.files != null) {
+            try {
+                fromFiles = snapshotsOf(schedule.files, err);
+            } catch (IOException | ListingException | PlainJsonException e) {
+                return Exit.usage(err, e.getMessage());
             }
-            return daemon(rounds, client, state, out);
+        }
+        try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client, SchemaRegistryTopic.topicName(kafka.topicPrefix),
+                SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT)) {
+            Topic<String, EnvironmentSnapshot> snapshots = new EnvauditTopics(kafka.topicPrefix, registry).snapshots();
+            try (SnapshotPublisher publisher = new SnapshotPublisher(client, snapshots)) {
+                if (fromFiles != null) {
+                    return publishFiles(fromFiles, publisher, snapshots.name(), out, err);
+                }
+                Path state = stateFile != null ? stateFile : defaultStateFile(System.getenv());
+                MachineScan scan = new MachineScan(agentConfig, System.getenv(), Clock.systemUTC());
+                PublishRounds rounds = new PublishRounds(() -> scan.run(paths), publisher, state, Clock.systemUTC());
+                if (schedule.once) {
+                    return rounds.run(Duration.ZERO).complete() ? 0 : Exit.failure(err, "some environments were not delivered (see above); "
+                            + "the next run sends them again");
+                }
+                return daemon(rounds, client, state, out);
+            }
         } catch (KafkaException | UncheckedIOException e) {
             return Exit.failure(err, e.getMessage());
         }
+    }
+
+    private static int publishFiles(List<EnvironmentSnapshot> snapshots, SnapshotPublisher publisher, String topic, PrintWriter out,
+                                    PrintWriter err) {
+        SnapshotPublisher.Delivery delivery = publisher.send(PublishPlan.sendAll(snapshots), PublishedEnvironments.none());
+        delivery.undelivered().forEach((id, reason) -> err.println("error: " + id + " not delivered: " + reason));
+        out.println("Published " + delivery.snapshots() + " of " + snapshots.size() + " environment(s) to " + topic);
+        out.flush();
+        return delivery.complete() ? 0 : Exit.failure(err, "some environments were not delivered");
     }
 
     private int daemon(PublishRounds rounds, Map<String, Object> client, Path state, PrintWriter out) throws InterruptedException {
@@ -123,6 +167,27 @@ final class AgentPublishCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** The listing options, which only --from takes. */
+    private static final List<String> LISTING_OPTIONS = List.of("--input-format", "--host-id", "--hostname", "--env-id", "--prefix",
+            "--label", "--collected-at");
+
+    /** Each file's snapshots: a listing is one, identified by the listing options; snapshot JSON holds its own. */
+    private List<EnvironmentSnapshot> snapshotsOf(List<String> files, PrintWriter err) throws IOException {
+        List<EnvironmentSnapshot> snapshots = new ArrayList<>();
+        for (String name : files) {
+            InputFile input;
+            try {
+                input = InputFile.read(name);
+            } catch (NoSuchFileException e) {
+                throw new IOException("no such file: " + name, e);
+            } catch (IOException e) {
+                throw new IOException("cannot read " + name + ": " + e.getMessage(), e);
+            }
+            snapshots.addAll(input.isSnapshotJson() ? input.snapshotsJson() : List.of(input.listing(listing.format, listing.identity(input), err)));
+        }
+        return snapshots;
     }
 
     /** {@code $XDG_STATE_HOME/envaudit/agent-published.properties}, as the XDG base directory specification places state. */

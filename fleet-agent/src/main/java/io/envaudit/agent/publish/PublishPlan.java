@@ -73,6 +73,11 @@ public record PublishPlan(List<Send> changed, List<Send> heartbeats, List<Gone> 
         return new PublishPlan(changed, heartbeats, deleted, unchanged);
     }
 
+    /** Every snapshot as it is, none compared with anything: snapshots made elsewhere, published from files. */
+    public static PublishPlan sendAll(List<EnvironmentSnapshot> snapshots) {
+        return new PublishPlan(snapshots.stream().map(s -> new Send(s, ContentFingerprint.of(s))).toList(), List.of(), List.of(), 0);
+    }
+
     public boolean isEmpty() {
         return changed.isEmpty() && heartbeats.isEmpty() && deleted.isEmpty();
     }
