@@ -36,7 +36,8 @@ class PixiLockParserTest {
         assertEquals("default", listing.environmentName(), "not cuda, which the lock lists first");
         assertEquals(List.of("linux-64", "linux", "x86_64"),
                 List.of(listing.platform().getSubdir(), listing.platform().getOs(), listing.platform().getArch()));
-        assertEquals(List.of("_libgcc_mutex", "python", "python_abi", "numpy", "tqdm", "opencv-python", "robot-control"),
+        assertEquals(List.of("_libgcc_mutex", "bzip2", "libblas", "libgcc-ng", "libzlib", "colorama", "python", "python_abi",
+                        "numpy", "tqdm", "opencv-python", "robot-control"),
                 names(listing), "osx-arm64's packages and the cuda environment's are not this environment");
         assertFalse(listing.partial());
         assertTrue(listing.skipped().isEmpty(), listing.skipped().toString());
@@ -54,6 +55,7 @@ class PixiLockParserTest {
         assertNull(numpy.getBuildNumber(), "version 6 states the build number only where it is not 0");
         InstalledPackage abi = find(LockFiles.read("robotics.pixi.lock"), "python_abi");
         assertEquals(List.of("noarch", "5"), List.of(abi.getSubdir(), String.valueOf(abi.getBuildNumber())));
+        assertEquals(22L, find(LockFiles.read("robotics.pixi.lock"), "libblas").getBuildNumber());
     }
 
     @Test
