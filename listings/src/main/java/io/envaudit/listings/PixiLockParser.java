@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class PixiLockParser implements ListingParser {
     private static final Set<String> VERSIONS = Set.of("5", "6");
-    static final String DEFAULT_ENVIRONMENT = "default";
+    private static final String DEFAULT_ENVIRONMENT = "default";
 
     /** How an environment refers to a package, and how the packages list is keyed: kind and URL (or path). */
     private record Key(String kind, String location) {

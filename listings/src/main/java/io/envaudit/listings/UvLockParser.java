@@ -47,8 +47,8 @@ final class UvLockParser implements ListingParser {
             if (source.equals("virtual")) {
                 listing.skip(table.line(), shown, "a virtual project: uv installs its dependencies, not the project itself");
             } else if (packageVersion == null) {
-                listing.skip(table.line(), shown, "locked without a version (a " + source
-                        + " source whose version uv reads when it builds it)");
+                listing.skip(table.line(), shown, "locked without a version: uv reads the version of this " + source
+                        + " source when it builds it");
             } else {
                 locked.add(new UniversalLock.Locked(Packages.pip(name, packageVersion), table.line(), markers(toml, table)));
             }
@@ -60,17 +60,17 @@ final class UvLockParser implements ListingParser {
     /** Which of uv's sources the package's {@code source = { kind = "..." }} names. */
     private static String sourceKind(TomlTree toml, TomlTree.Table table, String name) {
         JsonNode source = table.values().get("source");
-        int line = toml.keyLine(table.line(), "source");
         if (source == null) {
             throw toml.error(table.line(), "expected package '" + name + "' to have a 'source'");
         }
         if (!source.isObject()) {
-            throw toml.error(line, "expected the source of package '" + name + "' as a table, such as { registry = \"...\" }");
+            throw toml.error(toml.keyLine(table.line(), "source"), "expected the source of package '" + name
+                    + "' as a table, such as { registry = \"...\" }");
         }
         List<String> kinds = StreamSupport.stream(((Iterable<String>) source::fieldNames).spliterator(), false)
                 .filter(SOURCES::contains).toList();
         if (kinds.size() != 1) {
-            throw toml.error(line, "expected the source of package '" + name + "' to name one of " + String.join(", ",
+            throw toml.error(toml.keyLine(table.line(), "source"), "expected the source of package '" + name + "' to name one of " + String.join(", ",
                     SOURCES.stream().sorted().toList()) + ", found " + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
         }
         return kinds.get(0);

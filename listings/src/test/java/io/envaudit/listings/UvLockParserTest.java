@@ -67,7 +67,7 @@ class UvLockParserTest {
                 .collect(Collectors.toMap(SkippedLine::text, SkippedLine::reason, (a, b) -> a));
         assertEquals("a virtual project: uv installs its dependencies, not the project itself",
                 reasons.get("name = \"vision-workspace\""));
-        assertEquals("locked without a version (a editable source whose version uv reads when it builds it)",
+        assertEquals("locked without a version: uv reads the version of this editable source when it builds it",
                 reasons.get("name = \"vision-tools\""));
     }
 
