@@ -14,7 +14,7 @@ final class ListingOptions {
 
     @Option(names = "--input-format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "Read the listing as this format instead of detecting it: conda-list, conda-export, conda-explicit, "
-                    + "conda-env-export, conda-lock, pip-freeze or collect-env.")
+                    + "conda-env-export, conda-lock, pip-freeze, collect-env, uv-lock, poetry-lock or pixi-lock.")
     ListingFormat format;
 
     @Option(names = "--host-id", paramLabel = "ID", description = "The host's id (default: unknown).")

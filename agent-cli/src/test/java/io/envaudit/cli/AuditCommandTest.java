@@ -119,4 +119,16 @@ class AuditCommandTest {
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("16 packages (partial listing)"), run.out());
     }
+
+    @Test
+    void lockFilesAreAuditedAsTheEnvironmentsTheyLock() {
+        Run uv = run("audit", ConvertCommandTest.LOCKS + "vision-service.uv.lock");
+        assertEquals(1, uv.exitCode(), uv.out() + uv.err());
+        assertTrue(uv.out().contains("tensorflow-protobuf-below-3.20 (tensorflow)"), uv.out());
+        assertTrue(uv.out().contains("(partial listing)"), uv.out());
+        Run poetry = run("audit", ConvertCommandTest.LOCKS + "training-jobs.poetry.lock");
+        assertEquals(0, poetry.exitCode(), poetry.out() + poetry.err());
+        Run pixi = run("audit", ConvertCommandTest.LOCKS + "robotics.pixi.lock");
+        assertEquals(0, pixi.exitCode(), pixi.out() + pixi.err());
+    }
 }

@@ -18,9 +18,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code envaudit convert} on real listings (listings/src/test/resources/real-envs, PROVENANCE.md there). */
+/**
+ * {@code envaudit convert} on real listings (listings/src/test/resources/real-envs, PROVENANCE.md there) and on the
+ * example lock files of listings/src/test/resources/lock-files.
+ */
 class ConvertCommandTest {
     static final String REAL = "../listings/src/test/resources/real-envs/envs/";
+    /** Example lock files written from each format's documentation (their first lines say which). */
+    static final String LOCKS = "../listings/src/test/resources/lock-files/";
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -89,9 +94,38 @@ class ConvertCommandTest {
         Run unknown = run("convert", letter.toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().startsWith("error: " + letter + ": cannot tell the listing's format"), unknown.err());
-        Run format = run("convert", "--input-format", "poetry-lock", letter.toString());
+        Run format = run("convert", "--input-format", "pdm-lock", letter.toString());
         assertEquals(2, format.exitCode());
-        assertTrue(format.err().contains("unknown listing format 'poetry-lock'"), format.err());
+        assertTrue(format.err().contains("unknown listing format 'pdm-lock'"), format.err());
+        Path future = Files.writeString(dir.resolve("uv.lock"), "version = 2\nrequires-python = \">=3.12\"\n");
+        Run lock = run("convert", future.toString());
+        assertEquals(2, lock.exitCode());
+        assertEquals("error: " + future + ":1: expected a uv.lock of version 1, found version 2", lock.err().strip());
+    }
+
+    @Test
+    void aUvLockBecomesAPartialSnapshotWithItsForkedAndUninstalledPackagesAsWarnings() {
+        Run run = run("convert", LOCKS + "vision-service.uv.lock", "--collected-at", "2026-11-30T09:00:00Z");
+        assertEquals(0, run.exitCode(), run.err());
+        EnvironmentSnapshot s = snapshot(run);
+        assertEquals(10, s.getPackages().size());
+        assertTrue(s.getPartial(), "numpy is locked at two versions, one per Python");
+        assertEquals("VENV", s.getEnvironment().getManager().name());
+        assertEquals("uv-lock listing vision-service.uv.lock; 4 lines not read (line 28, 37, 135, 139)", s.getSource());
+        assertEquals(4, run.err().lines().filter(l -> l.startsWith("warning: " + LOCKS + "vision-service.uv.lock:")).count(), run.err());
+    }
+
+    @Test
+    void aPixiLockBecomesItsDefaultEnvironmentOnItsFirstPlatform() {
+        Run run = run("convert", LOCKS + "robotics.pixi.lock", "--collected-at", "2026-11-30T09:00:00Z");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        EnvironmentSnapshot s = snapshot(run);
+        assertEquals("default", s.getEnvironment().getName());
+        assertEquals("PIXI", s.getEnvironment().getManager().name());
+        assertEquals("linux-64", s.getPlatform().getSubdir());
+        assertEquals("3.11.9", s.getPlatform().getPythonVersion());
+        assertEquals(12, s.getPackages().size());
     }
 
     @Test

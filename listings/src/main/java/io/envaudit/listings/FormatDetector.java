@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * Which format a listing is in. Formats with a mark of their own are told by it: {@code @EXPLICIT}; a
- * conda-lock file's top-level {@code version:}, {@code metadata:} and {@code package:}; collect_env's
- * libraries heading or {@code [pip3]} / {@code [conda]} lines; an environment file's top-level
- * {@code dependencies:}. The others are told by their lines: the format most lines read as wins, so a
+ * conda-lock file's top-level {@code version:}, {@code metadata:} and {@code package:}; a pixi.lock's
+ * top-level {@code version:}, {@code environments:} and {@code packages:}; a poetry.lock's
+ * {@code lock-version =}; a uv.lock's top-level {@code version = N} with {@code requires-python =} or
+ * {@code [[package]]} tables; collect_env's libraries heading or {@code [pip3]} / {@code [conda]} lines; an
+ * environment file's top-level {@code dependencies:}. The others are told by their lines: the format most lines read as wins, so a
  * hand-written preamble or a stray line does not decide it.
  */
 public final class FormatDetector {
@@ -18,6 +20,10 @@ public final class FormatDetector {
     private static final Pattern PIP_LINE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*+\\s*+(\\[[^\\]]*\\])?\\s*+(===?[^=\\s].*|@\\s*\\S+.*))|(-e|--editable)\\s+\\S+.*");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern COLLECT_ENV_LINE = Pattern.compile("\\[(pip3?|conda)\\]\\s.*");
+    private static final Pattern TOML_VERSION = Pattern.compile("version\\s*=\\s*\\d+\\s*");
+    private static final Pattern TOML_PACKAGE = Pattern.compile("\\[\\[\\s*package\\s*]]\\s*");
+    private static final Pattern POETRY_LOCK_VERSION = Pattern.compile("lock-version\\s*=.*");
+    private static final Pattern REQUIRES_PYTHON = Pattern.compile("requires-python\\s*=.*");
 
     private FormatDetector() {
     }
@@ -28,6 +34,11 @@ public final class FormatDetector {
         boolean version = false;
         boolean metadata = false;
         boolean packages = false;
+        boolean environments = false;
+        boolean pixiPackages = false;
+        boolean tomlVersion = false;
+        boolean requiresPython = false;
+        boolean packageTables = false;
         for (String raw : lines) {
             String line = raw.strip();
             if (line.equals(CondaExplicitParser.MARKER)) {
@@ -36,12 +47,26 @@ public final class FormatDetector {
             if (line.equals(CollectEnvParser.LIBRARIES) || COLLECT_ENV_LINE.matcher(line).matches()) {
                 return ListingFormat.COLLECT_ENV;
             }
+            if (raw.startsWith("lock-version") && POETRY_LOCK_VERSION.matcher(raw).matches()) {
+                return ListingFormat.POETRY_LOCK;
+            }
             version |= raw.startsWith("version:");
             metadata |= raw.startsWith("metadata:");
             packages |= raw.startsWith("package:");
+            environments |= raw.startsWith("environments:");
+            pixiPackages |= raw.startsWith("packages:");
+            tomlVersion |= raw.startsWith("version") && TOML_VERSION.matcher(raw).matches();
+            requiresPython |= raw.startsWith("requires-python") && REQUIRES_PYTHON.matcher(raw).matches();
+            packageTables |= TOML_PACKAGE.matcher(line).matches();
         }
         if (version && metadata && packages) {
             return ListingFormat.CONDA_LOCK;
+        }
+        if (version && environments && pixiPackages) {
+            return ListingFormat.PIXI_LOCK;
+        }
+        if (tomlVersion && (requiresPython || packageTables)) {
+            return ListingFormat.UV_LOCK;
         }
         if (lines.stream().anyMatch(l -> l.startsWith("dependencies:"))) {
             return ListingFormat.CONDA_ENV_EXPORT;
@@ -74,8 +99,8 @@ public final class FormatDetector {
         }
         return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElseThrow(() -> text.error(0, "cannot tell the listing's format: no line reads as a conda list row, "
-                        + "a conda export line or a pip requirement, and it has no @EXPLICIT line, conda-lock or "
-                        + "environment.yml keys or collect_env sections; name the format with --input-format ("
+                        + "a conda export line or a pip requirement, and it has no @EXPLICIT line, conda-lock, pixi.lock, "
+                        + "uv.lock, poetry.lock or environment.yml keys or collect_env sections; name the format with --input-format ("
                         + ListingFormat.ids() + ")"));
     }
 }

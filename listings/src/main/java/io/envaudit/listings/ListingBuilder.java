@@ -5,6 +5,7 @@ import io.envaudit.schemas.InstalledPackage;
 import io.envaudit.schemas.Platform;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** What a parser gathers while it reads, turned into a {@link ParsedListing} at the end. */
@@ -57,7 +58,9 @@ final class ListingBuilder {
         return this;
     }
 
+    /** The listing, its skipped lines in line order (a parser may decide some only once it has read them all). */
     ParsedListing build() {
+        skipped.sort(Comparator.comparingInt(SkippedLine::line));
         return new ParsedListing(format, packages, platform, environmentName, prefix, manager, partial, skipped);
     }
 }

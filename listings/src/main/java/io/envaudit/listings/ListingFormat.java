@@ -19,7 +19,13 @@ public enum ListingFormat {
     /** {@code pip freeze} and pinned requirements files. */
     PIP_FREEZE("pip-freeze", new PipFreezeParser()),
     /** The output of PyTorch's {@code collect_env.py} (python -m torch.utils.collect_env). */
-    COLLECT_ENV("collect-env", new CollectEnvParser());
+    COLLECT_ENV("collect-env", new CollectEnvParser()),
+    /** uv's {@code uv.lock}, version 1. */
+    UV_LOCK("uv-lock", new UvLockParser()),
+    /** Poetry's {@code poetry.lock}, lock versions 1.x and 2.x. */
+    POETRY_LOCK("poetry-lock", new PoetryLockParser()),
+    /** pixi's {@code pixi.lock}, versions 5 and 6. */
+    PIXI_LOCK("pixi-lock", new PixiLockParser());
 
     private final String id;
     private final ListingParser parser;

@@ -2,6 +2,8 @@ package io.envaudit.listings;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +41,25 @@ class FormatDetectorTest {
     @Test
     void aFormatByItsName() {
         assertEquals(ListingFormat.COLLECT_ENV, ListingFormat.byId("Collect-Env"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ListingFormat.byId("poetry-lock"));
-        assertTrue(e.getMessage().startsWith("unknown listing format 'poetry-lock' (expected one of conda-list, "), e.getMessage());
+        assertEquals(ListingFormat.POETRY_LOCK, ListingFormat.byId("poetry-lock"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ListingFormat.byId("pdm-lock"));
+        assertTrue(e.getMessage().startsWith("unknown listing format 'pdm-lock' (expected one of conda-list, "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(", uv-lock, poetry-lock, pixi-lock)"), e.getMessage());
+    }
+
+    @Test
+    void lockFilesByTheirOwnKeysWhateverTheFileIsCalled() {
+        for (String file : List.of("vision-service.uv.lock", "training-jobs.poetry.lock", "legacy.poetry.lock",
+                "robotics.pixi.lock", "notebooks-v5.pixi.lock")) {
+            ListingText renamed = ListingText.of("lock.txt", LockFiles.text(file).text());
+            assertEquals(file.substring(file.indexOf('.') + 1, file.lastIndexOf('.')) + "-lock", FormatDetector.detect(renamed).id(), file);
+        }
+    }
+
+    @Test
+    void theShortestLockFilesOfEachKind() {
+        assertEquals(ListingFormat.UV_LOCK, detect("version = 1\nrequires-python = \">=3.12\"\n"));
+        assertEquals(ListingFormat.POETRY_LOCK, detect("package = []\n\n[metadata]\nlock-version = \"2.0\"\n"));
+        assertEquals(ListingFormat.PIXI_LOCK, detect("version: 6\nenvironments: {}\npackages: []\n"));
     }
 }

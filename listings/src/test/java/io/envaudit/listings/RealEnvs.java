@@ -54,7 +54,8 @@ final class RealEnvs {
                 (String) e.get("pending"))).toList();
     }
 
-    private static byte[] resource(String name) {
+    /** A test resource by its absolute name. */
+    static byte[] resource(String name) {
         try (InputStream in = RealEnvs.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + name);

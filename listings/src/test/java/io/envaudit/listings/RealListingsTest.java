@@ -79,6 +79,7 @@ class RealListingsTest {
                     .filter(l -> l.strip().startsWith("- ") && !l.strip().equals("- pip:")).count();
             case CONDA_LOCK -> lines.stream().filter(l -> l.startsWith("- name: ")).count();
             case COLLECT_ENV -> throw new IllegalArgumentException("collect_env is counted in its own test");
+            case UV_LOCK, POETRY_LOCK, PIXI_LOCK -> throw new IllegalArgumentException("no real listing is a " + format + " lock file");
         };
     }
 }

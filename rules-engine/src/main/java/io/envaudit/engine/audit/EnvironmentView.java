@@ -1,5 +1,6 @@
 package io.envaudit.engine.audit;
 
+import io.envaudit.engine.names.Channel;
 import io.envaudit.engine.names.Channels;
 import io.envaudit.engine.names.NameMap;
 import io.envaudit.engine.names.PackageName;
@@ -98,9 +99,10 @@ public final class EnvironmentView {
         } catch (InvalidVersionException e) {
             versionError = e.getMessage();
         }
-        String channel = record.getChannel() != null ? record.getChannel() : conda ? null : "pypi";
-        return new InstalledPackageView(record, distribution, condaName, version, versionError,
-                Channels.canonical(channel), metapackage);
+        // a conda record without a channel comes from a listing that names none per package: unknown, not defaults
+        Channel channel = record.getChannel() != null ? Channels.canonical(record.getChannel())
+                : conda ? null : Channels.canonical(Channel.PYPI);
+        return new InstalledPackageView(record, distribution, condaName, version, versionError, channel, metapackage);
     }
 
     private void putPython(String version) {
@@ -186,6 +188,10 @@ public final class EnvironmentView {
                     + p.versionError());
         }
         try {
+            if (byMatchSpec && p.channel() == null && spec.matchSpec().testsChannel()) {
+                return spec.matchSpec().matchesAllButChannel(p.condaRecord(), p.version().conda())
+                        ? Match.unknown(unknownChannel(p)) : Match.NO;
+            }
             boolean holds = byMatchSpec
                     ? spec.matchSpec().matches(p.condaRecord(), p.version().conda())
                     : spec.version().matches(p.version());
@@ -234,6 +240,11 @@ public final class EnvironmentView {
             case FALSE -> Match.NO;
             case UNKNOWN -> Match.unknown("the snapshot lacks a fact the marker '" + spec.marker() + "' reads");
         };
+    }
+
+    /** Why a channel test on a conda record whose channel the snapshot does not say is undecided. */
+    public static String unknownChannel(InstalledPackageView p) {
+        return "the snapshot does not say which channel " + p.name() + " " + p.record().getVersion() + " came from";
     }
 
     static String describeVirtual(String name) {

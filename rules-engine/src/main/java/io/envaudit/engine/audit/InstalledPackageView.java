@@ -14,7 +14,8 @@ import io.envaudit.schemas.Installer;
  * @param condaName    the conda name, lower case, for conda records; the normalized name for others
  * @param version      the version in the record's own flavor, or null when it does not parse (unknown)
  * @param versionError why the version is unknown, or null
- * @param channel      the canonical channel ({@code pypi} for pip installs)
+ * @param channel      the canonical channel ({@code pypi} for pip installs), or null for a conda record whose
+ *                     snapshot does not say (a listing naming no channel per package): unknown, never defaults
  * @param metapackage  a conda metapackage whose implementation is installed beside it: it is not the
  *                     distribution itself, so rules and duplicate checks look past it
  */
@@ -32,14 +33,14 @@ public record InstalledPackageView(InstalledPackage record, String distribution,
 
     public PackageRef ref() {
         return new PackageRef(record.getName(), record.getVersion(), record.getInstaller().name(),
-                channel.toString(), record.getBuild());
+                channel == null ? null : channel.toString(), record.getBuild());
     }
 
     /** The view MatchSpec matches against. */
     public CondaRecord condaRecord() {
         long buildNumber = record.getBuildNumber() == null ? 0 : record.getBuildNumber();
         return new CondaRecord(record.getName(), record.getVersion(), record.getBuild() == null ? "" : record.getBuild(),
-                buildNumber, channel.toString(), record.getSubdir() == null ? "" : record.getSubdir());
+                buildNumber, channel == null ? null : channel.toString(), record.getSubdir() == null ? "" : record.getSubdir());
     }
 
     @Override

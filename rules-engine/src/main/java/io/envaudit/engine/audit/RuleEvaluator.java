@@ -73,6 +73,10 @@ final class RuleEvaluator {
         for (int i = 0; i < candidates.size(); i++) {
             InstalledPackageView p = candidates.get(i);
             if (asWhen && !ScopeCheck.admits(rule.scope(), p)) {
+                if (ScopeCheck.channelUnknown(rule.scope(), p)) {
+                    unknown = EnvironmentView.unknownChannel(p) + ", and the rule judges builds from "
+                            + String.join(", ", new TreeSet<>(rule.scope().channels()));
+                }
                 continue;
             }
             Match match = environment.matches(spec, p);
@@ -230,10 +234,13 @@ final class RuleEvaluator {
             return;
         }
         List<InstalledPackageView> conda = new ArrayList<>();
+        List<InstalledPackageView> unknown = new ArrayList<>();
         Set<String> channels = new TreeSet<>();
         for (String name : rule.sameChannel()) {
             for (InstalledPackageView p : environment.distribution(PackageName.normalize(name))) {
-                if (p.isConda()) {
+                if (p.isConda() && p.channel() == null) {
+                    unknown.add(p);
+                } else if (p.isConda()) {
                     conda.add(p);
                     channels.add(p.channel().toString());
                 }
@@ -243,7 +250,13 @@ final class RuleEvaluator {
             conda.forEach(p -> findings.offending(p.ref()));
             findings.problem(String.join(" and ", rule.sameChannel()) + " come from different channels ("
                     + String.join(", ", conda.stream().map(p -> p.name() + " from " + p.channel()).toList()) + ")");
+        } else if (!unknown.isEmpty() && conda.size() + unknown.size() > 1) {
+            findings.undecided(unknownChannels(unknown));
         }
+    }
+
+    private static String unknownChannels(List<InstalledPackageView> unknown) {
+        return String.join("; ", unknown.stream().map(EnvironmentView::unknownChannel).toList());
     }
 
     private static void channelMix(Rule rule, EnvironmentView environment, Findings findings) {
@@ -253,11 +266,14 @@ final class RuleEvaluator {
         }
         List<InstalledPackageView> from = new ArrayList<>();
         List<InstalledPackageView> others = new ArrayList<>();
+        List<InstalledPackageView> unknown = new ArrayList<>();
         for (InstalledPackageView p : environment.packages()) {
             if (!p.isConda()) {
                 continue;
             }
-            if (p.channel().name().equals(mix.channel())) {
+            if (p.channel() == null) {
+                unknown.add(p);
+            } else if (p.channel().name().equals(mix.channel())) {
                 from.add(p);
             } else if (mix.others().contains(p.channel().name())) {
                 others.add(p);
@@ -268,6 +284,9 @@ final class RuleEvaluator {
             findings.problem(from.size() + " package(s) from " + mix.channel() + " (" + String.join(", ", from.stream().limit(5)
                     .map(InstalledPackageView::toString).toList()) + ") beside " + others.size() + " from "
                     + String.join("/", new TreeSet<>(mix.others())));
+        } else if (!unknown.isEmpty() && (!from.isEmpty() || !others.isEmpty())) {
+            // a package of unknown channel may be on either side of the mix
+            findings.undecided(unknownChannels(unknown.subList(0, Math.min(unknown.size(), 5))));
         }
     }
 

@@ -44,7 +44,10 @@ final class ScopeCheck {
         return true;
     }
 
-    /** A rule's installers and channels select which packages its {@code when} specs may match. */
+    /**
+     * A rule's installers and channels select which packages its {@code when} specs may match. A package
+     * whose channel is unknown is not admitted by a scope that names channels ({@link #channelUnknown}).
+     */
     static boolean admits(Scope scope, InstalledPackageView p) {
         if (!scope.selectsPackages()) {
             return true;
@@ -52,7 +55,13 @@ final class ScopeCheck {
         if (!scope.installers().isEmpty() && !scope.installers().contains(p.record().getInstaller())) {
             return false;
         }
-        return scope.channels().isEmpty() || scope.channels().contains(p.channel().name())
-                || scope.channels().contains(p.channel().toString());
+        return scope.channels().isEmpty() || p.channel() != null && (scope.channels().contains(p.channel().name())
+                || scope.channels().contains(p.channel().toString()));
+    }
+
+    /** Whether a package would be admitted but for its channel, which the snapshot does not say. */
+    static boolean channelUnknown(Scope scope, InstalledPackageView p) {
+        return p.channel() == null && !scope.channels().isEmpty()
+                && (scope.installers().isEmpty() || scope.installers().contains(p.record().getInstaller()));
     }
 }

@@ -117,10 +117,27 @@ public final class MatchSpec {
      * or null to parse it here): an audit reads each record's version once, not once per spec.
      */
     public boolean matches(CondaRecord record, CondaVersion parsedVersion) {
+        return matches(record, parsedVersion, true);
+    }
+
+    /** Whether the spec names a channel a record must come from ({@code *} names none). */
+    public boolean testsChannel() {
+        return channel != null && !channel.equals("*");
+    }
+
+    /**
+     * {@link #matches(CondaRecord, CondaVersion)} with the channel left out: for a record whose channel is not
+     * known, whether everything else matches, so that only the channel is left undecided.
+     */
+    public boolean matchesAllButChannel(CondaRecord record, CondaVersion parsedVersion) {
+        return matches(record, parsedVersion, false);
+    }
+
+    private boolean matches(CondaRecord record, CondaVersion parsedVersion, boolean testChannel) {
         if (!name.matches(record.name())) {
             return false;
         }
-        if (channel != null && !channelMatches(record.channel())) {
+        if (testChannel && channel != null && !channelMatches(record.channel())) {
             return false;
         }
         if (subdir != null && !subdir.equals(record.subdir())) {

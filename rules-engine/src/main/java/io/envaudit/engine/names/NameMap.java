@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * One distribution across ecosystems: conda's {@code pytorch} is PyPI's {@code torch}, {@code py-opencv}
  * carries {@code opencv-python}, {@code tensorflow-base} is TensorFlow's code on defaults. Rules are
- * written with PyPI names; conda records are looked up through this map. Its data and sources are in
- * {@code names/README.md}.
+ * written with PyPI names; conda records are looked up through this map, by their conda names as conda
+ * spells them (only PyPI names are PEP 503-normalized). Its data and sources are in {@code names/README.md}.
  */
 public final class NameMap {
     /** What a conda package is to a PyPI distribution. */
@@ -45,10 +46,15 @@ public final class NameMap {
         return BUILT_IN;
     }
 
-    /** The PyPI distribution (PEP 503 normalized) a conda package installs; its own name when unmapped. */
+    /**
+     * The PyPI distribution (PEP 503 normalized) a conda package installs; its own name, normalized, when
+     * unmapped. The conda name is looked up as conda spells it (conda names are lower case): two conda
+     * packages whose names differ only in separators are two packages, such as conda-forge's
+     * {@code ruamel.yaml} (PyPI's ruamel.yaml) and defaults' {@code ruamel_yaml} (PyPI's ruamel-yaml-conda).
+     */
     public String pypiNameOfConda(String condaName) {
-        String normalized = PackageName.normalize(condaName);
-        return condaToPypi.getOrDefault(normalized, normalized);
+        String mapped = condaToPypi.get(condaKey(condaName));
+        return mapped != null ? mapped : PackageName.normalize(condaName);
     }
 
     /**
@@ -56,7 +62,7 @@ public final class NameMap {
      * the distribution only when no implementation of it is installed beside it.
      */
     public Optional<Role> roleOf(String condaName, String distribution) {
-        List<Part> known = parts.get(PackageName.normalize(condaName));
+        List<Part> known = parts.get(condaKey(condaName));
         if (known == null) {
             return Optional.empty();
         }
@@ -67,12 +73,17 @@ public final class NameMap {
     private static NameMap load() {
         Map<String, String> condaToPypi = new HashMap<>();
         read("conda-pypi-names.tsv", columns ->
-                condaToPypi.put(PackageName.normalize(columns[0]), PackageName.normalize(columns[1])));
+                condaToPypi.put(condaKey(columns[0]), PackageName.normalize(columns[1])));
         Map<String, List<Part>> parts = new HashMap<>();
-        read("distribution-parts.tsv", columns -> parts.merge(PackageName.normalize(columns[0]),
-                List.of(new Part(PackageName.normalize(columns[1]), Role.valueOf(columns[2].toUpperCase(java.util.Locale.ROOT)))),
+        read("distribution-parts.tsv", columns -> parts.merge(condaKey(columns[0]),
+                List.of(new Part(PackageName.normalize(columns[1]), Role.valueOf(columns[2].toUpperCase(Locale.ROOT)))),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
         return new NameMap(condaToPypi, parts);
+    }
+
+    /** A conda name as the map keys it: as written, in conda's lower case; never PEP 503 normalized. */
+    private static String condaKey(String condaName) {
+        return condaName.strip().toLowerCase(Locale.ROOT);
     }
 
     private static void read(String resource, Consumer<String[]> row) {

@@ -180,6 +180,37 @@ class AuditorTest {
     }
 
     @Test
+    void anUnknownChannelNeverMakesAChannelConflict() {
+        Rule mix = new Rule("anaconda-mix", "d", List.of("s"), Severity.WARNING, Scope.EVERYWHERE, List.of(), List.of(), List.of(),
+                List.of(), new Rule.ChannelMix("anaconda", Set.of("defaults", "conda-forge")), "fix", "user", "");
+        Rule same = new Rule("keras-tf-channel", "d", List.of("s"), Severity.WARNING, Scope.EVERYWHERE, List.of(), List.of(), List.of(),
+                List.of("keras", "tensorflow"), null, "fix", "user", "");
+        // an export names no channel per package: tensorflow's is unknown, not defaults
+        AuditResult result = audit(environment().conda("tensorflow", "2.10.0", null, "mkl_py310h1")
+                .conda("keras", "2.3.1", "anaconda", "0").view(), mix, same);
+        assertEquals(List.of(), result.conflicts());
+        assertEquals(List.of("anaconda-mix", "keras-tf-channel"), result.undecided().stream().map(Undecided::ruleId).sorted().toList(),
+                "tensorflow may come from defaults or from anaconda");
+        assertEquals("the snapshot does not say which channel tensorflow 2.10.0 came from", result.undecided().get(0).reason());
+    }
+
+    @Test
+    void aChannelSpecOrScopeOnAPackageOfUnknownChannelIsUndecided() {
+        Rule anacondaKeras = rule("anaconda-keras", Scope.EVERYWHERE, specs("tensorflow>=2.10"),
+                specs("conda:keras[channel=anaconda]"), List.of());
+        AuditResult bySpec = audit(environment().pip("tensorflow", "2.10.0").conda("keras", "2.10.0", null, "h1").view(), anacondaKeras);
+        assertEquals(List.of(), bySpec.conflicts());
+        assertEquals(1, bySpec.undecided().size());
+        assertEquals(1, audit(environment().pip("tensorflow", "2.10.0").conda("keras", "2.10.0", "conda-forge", "h1").view(),
+                anacondaKeras).conflicts().size(), "a known other channel is a conflict");
+
+        AuditResult byScope = audit(environment().conda("tensorflow", "2.10.0", null, "mkl_py310h1").pip("protobuf", "4.21.12").view(),
+                PROTOBUF_CAP);
+        assertEquals(List.of(), byScope.conflicts(), "the rule judges pypi and defaults builds; this one's channel is unknown");
+        assertEquals(1, byScope.undecided().size());
+    }
+
+    @Test
     void oneRuleYieldsOneConflictPerSubjectPackage() {
         Rule numpy2 = rule("tf-numpy2", Scope.EVERYWHERE, specs("tensorflow<2.18"), List.of(), specs("numpy>=2"));
         EnvironmentView twoTensorflows = environment().pip("tensorflow", "2.17.0")

@@ -111,4 +111,16 @@ class MatchSpecTest {
             // a clean rejection is fine
         }
     }
+
+    @Test
+    void allButTheChannelLeavesOnlyTheChannelOpen() {
+        MatchSpec spec = MatchSpec.parse("conda-forge::numpy >=1.26");
+        assertTrue(spec.testsChannel());
+        CondaRecord unknownChannel = new CondaRecord("numpy", "1.26.4", "py311h64a7726_0", 0, null, "linux-64");
+        assertFalse(spec.matches(unknownChannel));
+        assertTrue(spec.matchesAllButChannel(unknownChannel, null));
+        assertFalse(spec.matchesAllButChannel(new CondaRecord("numpy", "1.25.2", "py311h64a7726_0", 0, null, "linux-64"), null));
+        assertFalse(MatchSpec.parse("numpy >=1.26").testsChannel());
+        assertFalse(MatchSpec.parse("*::numpy").testsChannel());
+    }
 }

@@ -26,6 +26,15 @@ class NameMapTest {
     }
 
     @Test
+    void condaNamesAreLookedUpAsCondaSpellsThem() {
+        // conda-forge's ruamel.yaml is PyPI's ruamel.yaml; ruamel_yaml (defaults, old condas) is Anaconda's renamed copy,
+        // published as ruamel-yaml-conda: one PEP 503 name, two conda packages, two distributions
+        assertEquals("ruamel-yaml-conda", names.pypiNameOfConda("ruamel_yaml"));
+        assertEquals("ruamel-yaml", names.pypiNameOfConda("ruamel.yaml"));
+        assertEquals("torch", names.pypiNameOfConda("PyTorch"), "conda names are lower case; case is folded, nothing else");
+    }
+
+    @Test
     void libprotobufIsNotPythonProtobuf() {
         assertEquals("libprotobuf", names.pypiNameOfConda("libprotobuf"));
     }
@@ -34,7 +43,9 @@ class NameMapTest {
     void rolesTellImplementationsFromMetapackages() {
         assertEquals(Optional.of(NameMap.Role.IMPLEMENTATION), names.roleOf("tensorflow-base", "tensorflow"));
         assertEquals(Optional.of(NameMap.Role.METAPACKAGE), names.roleOf("tensorflow-gpu", "tensorflow"));
-        assertEquals(Optional.of(NameMap.Role.IMPLEMENTATION), names.roleOf("numpy_base", "numpy"));
+        assertEquals(Optional.of(NameMap.Role.IMPLEMENTATION), names.roleOf("numpy-base", "numpy"));
+        assertEquals(Optional.of(NameMap.Role.IMPLEMENTATION), names.roleOf("numpy-base", "NumPy"), "the distribution is a PyPI name");
+        assertEquals(Optional.empty(), names.roleOf("numpy_base", "numpy"), "no conda package is spelled numpy_base");
         assertEquals(Optional.empty(), names.roleOf("requests", "requests"));
     }
 

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * conda records from both {@code defaults} and {@code conda-forge} in one environment: the two channels
  * build against different compilers and library pins, so mixing them is a risk without certain breakage.
- * Only conda records of those two channels count (a blank {@code conda list} channel is defaults); pip
- * installs and other channels ({@code nvidia}, {@code pytorch}, {@code anaconda}) are left out.
+ * Only conda records of those two channels count (a blank {@code conda list} channel is defaults, which the
+ * listing reader records as such); pip installs, other channels ({@code nvidia}, {@code pytorch},
+ * {@code anaconda}) and records whose channel the snapshot does not say are left out.
  */
 public final class ChannelMixCheck implements Check {
     public static final String ID = "channel-mix";
@@ -38,7 +39,7 @@ public final class ChannelMixCheck implements Check {
         List<InstalledPackageView> defaults = new ArrayList<>();
         List<InstalledPackageView> condaForge = new ArrayList<>();
         for (InstalledPackageView p : environment.packages()) {
-            if (!p.isConda()) {
+            if (!p.isConda() || p.channel() == null) {
                 continue;
             }
             if (p.channel().isDefaults()) {

@@ -5,6 +5,7 @@ import io.envaudit.engine.audit.ParseCache;
 import io.envaudit.engine.audit.Check;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.InstalledPackageView;
+import io.envaudit.engine.conda.CondaVersion;
 import io.envaudit.engine.conda.MatchSpec;
 import io.envaudit.engine.names.NameMap;
 import io.envaudit.engine.rules.Severity;
@@ -237,7 +238,15 @@ public final class CondaDependsCheck implements Check {
             return Optional.empty();
         }
         try {
-            return Optional.of(spec.matches(record.condaRecord(), record.version() == null ? null : record.version().conda()));
+            CondaVersion version = record.version() == null ? null : record.version().conda();
+            if (record.channel() == null && spec.testsChannel()) {
+                if (!spec.matchesAllButChannel(record.condaRecord(), version)) {
+                    return Optional.of(false);
+                }
+                findings.undecided(EnvironmentView.unknownChannel(record));
+                return Optional.empty();
+            }
+            return Optional.of(spec.matches(record.condaRecord(), version));
         } catch (IllegalArgumentException e) {
             findings.undecided("'" + text + "' cannot be decided for " + record + ": " + e.getMessage());
             return Optional.empty();

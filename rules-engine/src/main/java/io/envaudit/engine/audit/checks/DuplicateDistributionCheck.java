@@ -115,8 +115,7 @@ public final class DuplicateDistributionCheck implements Check {
         if (!p.isConda()) {
             return true;
         }
-        String name = PackageName.normalize(p.name());
-        if (!p.distribution().equals(name) || names.roleOf(name, p.distribution()).isPresent()) {
+        if (!p.distribution().equals(PackageName.normalize(p.name())) || names.roleOf(p.condaName(), p.distribution()).isPresent()) {
             return true;
         }
         for (String depends : p.record().getDepends()) {

@@ -86,4 +86,13 @@ class ChannelMixCheckTest {
         Findings findings = CheckFixtures.run(CHECK, listing("epilepsy-pip-torch201-cu118-nvidia-label-condalist.txt"), Severity.ERROR);
         assertEquals(Severity.ERROR, findings.conflicts.get(0).severity());
     }
+
+    @Test
+    void aCondaRecordWhoseChannelIsUnknownIsNeitherSide() {
+        // conda list --export and environment.yml name no channel per package: not a blank conda list column, unknown
+        EnvironmentSnapshot snapshot = change(change(snapshot("channels-no-mix.json"), "python", p -> p.setChannel(null)),
+                "cuda-runtime", p -> p.setChannel("conda-forge"));
+        assertEquals(List.of(), run(snapshot).conflicts);
+        assertEquals(1, run(change(snapshot, "python", p -> p.setChannel("defaults"))).conflicts.size());
+    }
 }

@@ -8,6 +8,7 @@ import io.envaudit.engine.audit.Conflict;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.Undecided;
 import io.envaudit.engine.json.AvroPlainJson;
+import io.envaudit.engine.names.Channel;
 import io.envaudit.engine.rules.Severity;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.schemas.InstalledPackage;
@@ -143,7 +144,7 @@ final class CheckFixtures {
 
     /**
      * A {@code conda list} as a snapshot on {@code base}'s host and platform: {@code name version build
-     * channel} rows; a build of {@code <pip>} / {@code <develop>} or the channel {@code pypi} is a pip install.
+     * channel} rows, a blank channel being defaults; a build of {@code <pip>} / {@code <develop>} or the channel {@code pypi} is a pip install.
      * The listing records no depends, and nothing says which pip install shadows which conda package.
      */
     static EnvironmentSnapshot condaList(String file, EnvironmentSnapshot base) {
@@ -156,7 +157,8 @@ final class CheckFixtures {
                 }
                 String[] columns = row.split("\\s+");
                 String build = columns[2];
-                String channel = columns.length > 3 ? columns[3] : null;
+                // conda list leaves the channel column blank for defaults
+                String channel = columns.length > 3 ? columns[3] : Channel.DEFAULTS;
                 boolean pip = build.equals("<pip>") || build.equals("<develop>") || "pypi".equals(channel);
                 packages.add(InstalledPackage.newBuilder()
                         .setName(columns[0])

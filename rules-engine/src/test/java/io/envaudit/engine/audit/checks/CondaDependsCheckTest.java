@@ -62,6 +62,19 @@ class CondaDependsCheckTest {
     }
 
     @Test
+    void aDependsNamingAChannelIsUndecidedOnARecordWhoseChannelIsUnknown() {
+        // an environment.yml names no channel per package; a depends with a channel cannot be judged against it
+        InstalledPackage app = InstalledPackage.newBuilder(conda("app", "1.0", "0", "conda-forge"))
+                .setDepends(List.of("conda-forge::libzlib >=1.2.13")).build();
+        Findings unknown = run(with(snapshot("linux-base.json"), app, conda("libzlib", "1.3.1", "hb9d3cd8_2", null)));
+        assertEquals(List.of(), unknown.conflicts);
+        assertEquals("the snapshot does not say which channel libzlib 1.3.1 came from", unknown.undecided("app").orElseThrow().reason());
+        assertEquals(1, run(with(snapshot("linux-base.json"), app, conda("libzlib", "1.2.11", "h0", null))).conflicts.size(),
+                "a version out of range is a conflict whatever the channel");
+        assertClean(run(with(snapshot("linux-base.json"), app, conda("libzlib", "1.3.1", "hb9d3cd8_2", "conda-forge"))));
+    }
+
+    @Test
     void aDependencyMissingFromAPartialSnapshotIsUndecided() {
         Findings findings = run(partial(with(snapshot("linux-base.json"), condaMeta("libgomp-11.2.0-h1234567_1.json"))));
         assertEquals(List.of(), findings.conflicts);

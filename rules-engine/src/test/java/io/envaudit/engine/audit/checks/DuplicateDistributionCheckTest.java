@@ -131,6 +131,25 @@ class DuplicateDistributionCheckTest {
     }
 
     @Test
+    void comfyuiListingCondaForgeRuamelDotYamlAndDefaultsRuamelUnderscoreYamlAreTwoDistributions() {
+        // conda-forge ruamel.yaml 0.18.6 (import ruamel.yaml) beside defaults ruamel_yaml 0.17.21 (import ruamel_yaml,
+        // PyPI's ruamel-yaml-conda) in one Anaconda base environment: no file of one is a file of the other
+        Findings findings = listing("comfyui-anaconda-torch241-cu124-win-condalist.txt");
+        assertTrue(findings.conflicts.stream().noneMatch(c -> c.subject().startsWith("ruamel")), findings.conflicts.toString());
+    }
+
+    @Test
+    void pipRuamelYamlOverCondaForgeRuamelYamlIsOneDistribution() {
+        InstalledPackage conda = InstalledPackage.newBuilder().setName("ruamel.yaml").setVersion("0.17.21")
+                .setInstaller(io.envaudit.schemas.Installer.CONDA).setChannel("conda-forge").setBuild("py310h5764c6d_3").build();
+        InstalledPackage pip = InstalledPackage.newBuilder().setName("ruamel.yaml").setVersion("0.18.6")
+                .setInstaller(io.envaudit.schemas.Installer.PIP).setChannel("pypi").build();
+        Conflict conflict = run(with(snapshot("linux-base.json"), conda, pip)).conflict("ruamel-yaml").orElseThrow();
+        assertEquals(List.of("CONDA", "PIP"), conflict.offending().stream().map(PackageRef::installer).toList());
+        assertEquals(Severity.ERROR, conflict.severity());
+    }
+
+    @Test
     void condaRecordsOfOneDistributionWithoutDependsDifferingInVersionAreReported() {
         // a conda list records no depends: defaults' typing-extensions wrapper and typing_extensions, both py38 builds
         EnvironmentSnapshot listed = change(change(snapshot("conda-forge-typing-extensions.json"),
