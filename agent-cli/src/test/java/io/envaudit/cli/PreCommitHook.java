@@ -35,9 +35,18 @@ final class PreCommitHook {
         return new PreCommitHook(hooks.get(0));
     }
 
-    /** The script pre-commit runs: the entry, a path in this repository. */
-    Path entry() {
-        return ROOT.resolve((String) hook.get("entry"));
+    /** The script pre-commit runs: the entry's first word, a path in this repository. */
+    Path script() {
+        return ROOT.resolve(entryWords().get(0));
+    }
+
+    /** The arguments the entry gives the script, before the hook's {@code args} and the files. */
+    List<String> entryArguments() {
+        return entryWords().subList(1, entryWords().size());
+    }
+
+    private List<String> entryWords() {
+        return List.of(((String) hook.get("entry")).strip().split("\\s+"));
     }
 
     /** Whether pre-commit passes a staged file to the hook: its {@code files} pattern, searched as Python's re.search does. */

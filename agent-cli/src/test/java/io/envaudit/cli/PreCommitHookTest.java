@@ -26,8 +26,10 @@ class PreCommitHookTest {
         assertEquals("script", hook.hook.get("language"));
         assertEquals(true, hook.hook.get("pass_filenames"));
         assertEquals(true, hook.hook.get("require_serial"));
-        assertTrue(Files.isRegularFile(hook.entry()) && Files.isExecutable(hook.entry()), hook.entry() + " is an executable file");
-        assertTrue(Files.readString(hook.entry()).startsWith("#!/usr/bin/env bash\n"), "pre-commit runs a script entry directly");
+        assertEquals(PreCommitHook.ROOT.resolve("bin/envaudit-agent"), hook.script());
+        assertEquals(List.of("audit"), hook.entryArguments());
+        assertTrue(Files.isRegularFile(hook.script()) && Files.isExecutable(hook.script()), hook.script() + " is an executable file");
+        assertTrue(Files.readString(hook.script()).startsWith("#!/usr/bin/env bash\n"), "pre-commit runs a script entry directly");
     }
 
     @Test
