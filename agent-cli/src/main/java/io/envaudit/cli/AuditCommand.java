@@ -36,10 +36,11 @@ import java.util.concurrent.Callable;
             "Snapshots are plain JSON (docs/snapshot.md), one or more per file (as agent scan --format json",
             "prints them); listings people already have (conda list, exports, environment.yml, conda-lock,",
             "pip freeze, collect_env: docs/listings.md) are converted on the way. - reads stdin. The default",
-            "rule pack is used unless --rules names other files. Exit 0 when no conflict of severity error or",
-            "above counts, 1 when one does, 2 on bad input."})
+            "rule pack is used unless --rules names other files. --format sarif writes SARIF 2.1.0 for code",
+            "scanning (docs/ci.md). Exit 0 when no conflict of severity error or above counts, 1 when one does,",
+            "2 on bad input."})
 final class AuditCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, sarif }
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "Snapshot JSON files (one or more snapshots each) or environment listings (docs/listings.md), told apart by their content; - reads stdin.")
@@ -51,7 +52,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--with-default-rules", description = "With --rules, use the default pack too.")
     boolean withDefaultRules;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+    @Option(names = "--format", defaultValue = "text",
+            description = "text (default), json, or sarif: SARIF 2.1.0 for code scanning, run from the repository's root (docs/ci.md).")
     Format format;
 
     @Option(names = "--drift-threshold", defaultValue = "warning", converter = SeverityConverter.class,
@@ -70,54 +72,60 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant now = at != null ? at : Instant.now();
-        Auditor auditor;
+        LoadedRules rules;
         try {
-            auditor = loadAuditor(err);
+            rules = loadRules(err);
         } catch (RuleFileArguments.Unreadable e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
         }
-        if (auditor == null) {
+        if (rules == null) {
             return 2;
         }
-        boolean badInput = false;
+        Auditor auditor = new Auditor(rules.ruleSet(), BuiltInChecks.all());
+        List<SarifReport.Unread> unread = new ArrayList<>();
         List<AuditReport.Audited> audits = new ArrayList<>();
         for (String name : snapshots) {
             try {
                 InputFile input = InputFile.read(name);
-                List<EnvironmentSnapshot> snapshots = input.isSnapshotJson() ? input.snapshotsJson()
-                        : List.of(input.listing(null, ListingIdentity.collectedAt(input.modified()), err));
-                for (EnvironmentSnapshot snapshot : snapshots) {
-                    AuditResult result = auditor.audit(EnvironmentView.of(snapshot), now);
-                    audits.add(new AuditReport.Audited(name, snapshot, result));
+                if (input.isSnapshotJson()) {
+                    for (EnvironmentSnapshot snapshot : input.snapshotsJson()) {
+                        audits.add(new AuditReport.Audited(name, snapshot, auditor.audit(EnvironmentView.of(snapshot), now),
+                                PackageLines.NONE));
+                    }
+                } else {
+                    InputFile.Listing listing = input.listingWithLines(null, ListingIdentity.collectedAt(input.modified()), err);
+                    AuditResult result = auditor.audit(EnvironmentView.of(listing.snapshot()), now);
+                    audits.add(new AuditReport.Audited(name, listing.snapshot(), result, listing.lines()));
                 }
             } catch (NoSuchFileException e) {
-                err.println("error: no such file: " + name);
-                badInput = true;
+                unread.add(unreadable(name, "no such file: " + name, err));
             } catch (PlainJsonException | ListingException e) {
-                err.println("error: " + e.getMessage());
-                badInput = true;
+                unread.add(unreadable(name, e.getMessage(), err));
             } catch (IOException e) {
-                err.println("error: cannot read " + name + ": " + e.getMessage());
-                badInput = true;
+                unread.add(unreadable(name, "cannot read " + name + ": " + e.getMessage(), err));
             }
         }
         err.flush();
-        if (format == Format.json) {
-            AuditReport.json(audits, driftThreshold, out);
-        } else {
-            AuditReport.text(audits, driftThreshold, out);
-        }
-        if (badInput) {
-            return 2;
-        }
         boolean broken = audits.stream().anyMatch(a -> a.result().open().stream().anyMatch(c -> c.severity().atLeast(Severity.ERROR)));
-        return broken ? 1 : 0;
+        int exitCode = !unread.isEmpty() ? 2 : broken ? 1 : 0;
+        switch (format) {
+            case json -> AuditReport.json(audits, driftThreshold, out);
+            case sarif -> SarifReport.write(audits, unread, SarifRules.of(rules.ruleSet().rules(), auditor.enabledChecks()),
+                    new SarifArtifacts(Path.of("").toAbsolutePath(), snapshots), exitCode, out);
+            case text -> AuditReport.text(audits, driftThreshold, out);
+        }
+        return exitCode;
     }
 
-    /** The auditor of the chosen rules, or null after printing the problems that make them unusable. */
-    private Auditor loadAuditor(PrintWriter err) throws RuleFileArguments.Unreadable {
+    private static SarifReport.Unread unreadable(String file, String message, PrintWriter err) {
+        err.println("error: " + message);
+        return new SarifReport.Unread(file, message);
+    }
+
+    /** The chosen rules, or null after printing the problems that make them unusable. */
+    private LoadedRules loadRules(PrintWriter err) throws RuleFileArguments.Unreadable {
         List<RuleFile> files = new ArrayList<>();
         if (rulePaths.isEmpty() || withDefaultRules) {
             files.addAll(DefaultRulePack.files());
@@ -133,7 +141,7 @@ final class AuditCommand implements Callable<Integer> {
             err.flush();
             return null;
         }
-        return new Auditor(loaded.ruleSet(), BuiltInChecks.all());
+        return loaded;
     }
 
     /** Reads {@code --at}: an instant, or a date meaning its start in UTC. */

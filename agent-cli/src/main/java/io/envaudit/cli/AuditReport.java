@@ -17,10 +17,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** How {@code envaudit audit} shows its results: readable text, or JSON for machines. */
+/** How {@code envaudit audit} shows its results: readable text, or JSON for machines ({@link SarifReport} for code scanning). */
 final class AuditReport {
-    /** One audited file. */
-    record Audited(String file, EnvironmentSnapshot snapshot, AuditResult result) {
+    /**
+     * One audited environment of a file.
+     *
+     * @param lines where the file writes each package: a listing's lines, {@link PackageLines#NONE} for snapshot JSON
+     */
+    record Audited(String file, EnvironmentSnapshot snapshot, AuditResult result, PackageLines lines) {
     }
 
     private AuditReport() {

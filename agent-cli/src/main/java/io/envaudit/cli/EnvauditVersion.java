@@ -2,11 +2,17 @@ package io.envaudit.cli;
 
 import picocli.CommandLine;
 
+import java.util.Optional;
+
 /** envaudit's own version, from the jar manifest (the Maven project version). */
 final class EnvauditVersion implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = EnvauditVersion.class.getPackage().getImplementationVersion();
-        return new String[] {"envaudit " + (version == null ? "(development build)" : version)};
+        return new String[] {"envaudit " + number().orElse("(development build)")};
+    }
+
+    /** The version the jar's manifest states; none when run from classes rather than a jar. */
+    static Optional<String> number() {
+        return Optional.ofNullable(EnvauditVersion.class.getPackage().getImplementationVersion());
     }
 }

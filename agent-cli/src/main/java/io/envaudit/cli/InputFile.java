@@ -69,6 +69,10 @@ final class InputFile {
         return AvroPlainJson.readAll(new StringReader(text), name, EnvironmentSnapshot.getClassSchema());
     }
 
+    /** A listing's snapshot, and the line each of its packages is written on. */
+    record Listing(EnvironmentSnapshot snapshot, PackageLines lines) {
+    }
+
     /**
      * The listing as a snapshot, its skipped lines reported to {@code warnings}.
      *
@@ -77,12 +81,18 @@ final class InputFile {
      * @throws io.envaudit.listings.ListingException naming the file and line
      */
     EnvironmentSnapshot listing(ListingFormat format, ListingIdentity identity, PrintWriter warnings) {
-        ParsedListing listing = Listings.read(ListingText.of(name, text), format);
+        return listingWithLines(format, identity, warnings).snapshot();
+    }
+
+    /** As {@link #listing}, with the line of each package, for reports that point into the file. */
+    Listing listingWithLines(ListingFormat format, ListingIdentity identity, PrintWriter warnings) {
+        ListingText listingText = ListingText.of(name, text);
+        ParsedListing listing = Listings.read(listingText, format);
         for (SkippedLine skipped : listing.skipped()) {
             warnings.println("warning: " + name + ":" + skipped.line() + ": skipped '" + skipped.text() + "': " + skipped.reason());
         }
         warnings.flush();
-        return ListingSnapshots.snapshot(listing, identity, defaultPrefix());
+        return new Listing(ListingSnapshots.snapshot(listing, identity, defaultPrefix()), PackageLines.of(listing, listingText));
     }
 
     /** When the listing was taken, unless told: the file's modification time, in the snapshot's millisecond precision. */

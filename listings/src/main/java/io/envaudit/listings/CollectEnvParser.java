@@ -29,12 +29,16 @@ final class CollectEnvParser implements ListingParser {
     private static final Pattern OLD_PIP_LIST = Pattern.compile("^(\\S+) \\((\\S+)\\)$");
     private static final String NOT_COLLECTED = "Could not collect";
 
+    /** A package of one of the two sections, and the line it is written on. */
+    private record Listed(InstalledPackage record, int line) {
+    }
+
     @Override
     public ParsedListing parse(ListingText text) {
         ListingBuilder listing = new ListingBuilder(ListingFormat.COLLECT_ENV).partial(true);
         CollectEnvFacts facts = new CollectEnvFacts();
-        List<InstalledPackage> pip = new ArrayList<>();
-        List<InstalledPackage> conda = new ArrayList<>();
+        List<Listed> pip = new ArrayList<>();
+        List<Listed> conda = new ArrayList<>();
         boolean libraries = false;
         List<String> lines = text.lines();
         for (int i = 0; i < lines.size(); i++) {
@@ -50,11 +54,11 @@ final class CollectEnvParser implements ListingParser {
         if (!libraries) {
             throw text.error(0, "expected a '" + LIBRARIES + "' section (PyTorch collect_env output)");
         }
-        conda.forEach(listing::add);
+        conda.forEach(row -> listing.add(row.record(), row.line()));
         boolean[] answered = new boolean[conda.size()];
-        for (InstalledPackage p : pip) {
-            if (!listedByConda(p, conda, answered)) {
-                listing.add(p);
+        for (Listed p : pip) {
+            if (!listedByConda(p.record(), conda, answered)) {
+                listing.add(p.record(), p.line());
             }
         }
         return listing.platform(facts.platform())
@@ -62,7 +66,7 @@ final class CollectEnvParser implements ListingParser {
                 .build();
     }
 
-    private static void library(int number, String line, List<InstalledPackage> pip, List<InstalledPackage> conda, ListingBuilder listing) {
+    private static void library(int number, String line, List<Listed> pip, List<Listed> conda, ListingBuilder listing) {
         Matcher section = SECTION.matcher(line);
         if (!section.matches()) {
             listing.skip(number, line, "expected a [pip3] or [conda] line");
@@ -74,12 +78,12 @@ final class CollectEnvParser implements ListingParser {
         }
         try {
             if (section.group(1).equals("conda")) {
-                conda.add(CondaListRow.parse(entry));
+                conda.add(new Listed(CondaListRow.parse(entry), number));
             } else {
                 Matcher old = OLD_PIP_LIST.matcher(entry);
                 InstalledPackage p = old.matches() ? Packages.pip(old.group(1), old.group(2)) : PipRequirementLine.read(entry, null);
                 if (p != null) {
-                    pip.add(p);
+                    pip.add(new Listed(p, number));
                 }
             }
         } catch (UnreadableLine e) {
@@ -92,10 +96,10 @@ final class CollectEnvParser implements ListingParser {
      * pip's {@code torch}) at the same version. Each row stands for one install, so a row answers for at most
      * one pip line: seven {@code torch <pip>} rows and one pip line are still seven installs.
      */
-    private static boolean listedByConda(InstalledPackage p, List<InstalledPackage> conda, boolean[] answered) {
+    private static boolean listedByConda(InstalledPackage p, List<Listed> conda, boolean[] answered) {
         String distribution = PackageName.normalize(p.getName());
         for (int i = 0; i < conda.size(); i++) {
-            InstalledPackage row = conda.get(i);
+            InstalledPackage row = conda.get(i).record();
             String rowDistribution = row.getInstaller() == Installer.CONDA
                     ? NameMap.builtIn().pypiNameOfConda(row.getName()) : PackageName.normalize(row.getName());
             if (!answered[i] && rowDistribution.equals(distribution) && sameVersion(row.getVersion(), p.getVersion())) {

@@ -45,7 +45,7 @@ final class CondaExplicitParser implements ListingParser {
                     if (!channel.subdir().isEmpty() && !channel.subdir().equals("noarch")) {
                         subdirs.add(channel.subdir());
                     }
-                    listing.add(Packages.conda(file.name(), file.version(), file.build(), channel, null));
+                    listing.add(Packages.conda(file.name(), file.version(), file.build(), channel, null), i + 1);
                 } catch (UnreadableLine e) {
                     listing.skip(i + 1, line, e.getMessage());
                 }

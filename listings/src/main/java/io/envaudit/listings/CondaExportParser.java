@@ -25,7 +25,7 @@ final class CondaExportParser implements ListingParser {
                 listing.platform(platform);
             } else if (!line.isEmpty() && !line.startsWith("#")) {
                 try {
-                    listing.add(row(line));
+                    listing.add(row(line), i + 1);
                 } catch (UnreadableLine e) {
                     listing.skip(i + 1, line, e.getMessage());
                 }

@@ -24,7 +24,7 @@ final class CondaListParser implements ListingParser {
                 listing.prefix(prefix).environmentName(Prefixes.environmentName(prefix));
             } else if (!line.isEmpty() && !line.startsWith("#")) {
                 try {
-                    listing.add(CondaListRow.parse(line));
+                    listing.add(CondaListRow.parse(line), i + 1);
                 } catch (UnreadableLine e) {
                     listing.skip(i + 1, line, e.getMessage());
                 }

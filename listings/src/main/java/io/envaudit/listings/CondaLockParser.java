@@ -57,7 +57,7 @@ final class CondaLockParser implements ListingParser {
                 continue;
             }
             try {
-                listing.add(lockedPackage(yaml, p, name));
+                listing.add(lockedPackage(yaml, p, name), YamlTree.line(entry));
             } catch (UnreadableLine e) {
                 listing.skip(YamlTree.line(entry), "- name: " + name, e.getMessage());
             }

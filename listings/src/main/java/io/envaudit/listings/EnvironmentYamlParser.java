@@ -43,7 +43,7 @@ final class EnvironmentYamlParser implements ListingParser {
                 String spec = yaml.scalar(entry, "a dependency");
                 if (spec != null) {
                     try {
-                        listing.add(conda(spec.strip()));
+                        listing.add(conda(spec.strip()), YamlTree.line(entry));
                     } catch (UnreadableLine e) {
                         listing.skip(YamlTree.line(entry), spec, e.getMessage());
                     }
@@ -66,7 +66,7 @@ final class EnvironmentYamlParser implements ListingParser {
             try {
                 InstalledPackage p = PipRequirementLine.read(line.strip(), null);
                 if (p != null) {
-                    listing.add(p);
+                    listing.add(p, YamlTree.line(item));
                 }
             } catch (UnreadableLine e) {
                 listing.skip(YamlTree.line(item), line, e.getMessage());

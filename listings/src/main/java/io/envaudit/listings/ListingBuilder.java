@@ -12,6 +12,7 @@ import java.util.List;
 final class ListingBuilder {
     private final ListingFormat format;
     private final List<InstalledPackage> packages = new ArrayList<>();
+    private final List<Integer> packageLines = new ArrayList<>();
     private final List<SkippedLine> skipped = new ArrayList<>();
     private Platform platform = Platform.newBuilder().build();
     private String environmentName;
@@ -23,8 +24,10 @@ final class ListingBuilder {
         this.format = format;
     }
 
-    ListingBuilder add(InstalledPackage p) {
+    /** @param line the line the package is written on, 1 for the first; 0 when the format gives no position */
+    ListingBuilder add(InstalledPackage p, int line) {
         packages.add(p);
+        packageLines.add(line);
         return this;
     }
 
@@ -61,6 +64,6 @@ final class ListingBuilder {
     /** The listing, its skipped lines in line order (a parser may decide some only once it has read them all). */
     ParsedListing build() {
         skipped.sort(Comparator.comparingInt(SkippedLine::line));
-        return new ParsedListing(format, packages, platform, environmentName, prefix, manager, partial, skipped);
+        return new ParsedListing(format, packages, packageLines, platform, environmentName, prefix, manager, partial, skipped);
     }
 }

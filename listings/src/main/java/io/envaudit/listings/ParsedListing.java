@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param format          the format it was read as
  * @param packages        the packages, in the listing's order
+ * @param packageLines    the line each package is written on (1 for the first, 0 when unknown), in step with
+ *                        {@code packages}: what a report points at (SARIF regions)
  * @param platform        the platform facts the listing states
  * @param environmentName the environment's name, when the listing states it
  * @param prefix          the environment's folder, when the listing states it
@@ -19,12 +21,16 @@ import java.util.List;
  * @param partial         true when the format shows only part of the environment
  * @param skipped         lines that name no package envaudit can record, with the reason
  */
-public record ParsedListing(ListingFormat format, List<InstalledPackage> packages, Platform platform,
-                            String environmentName, String prefix, EnvironmentManager manager, boolean partial,
-                            List<SkippedLine> skipped) {
+public record ParsedListing(ListingFormat format, List<InstalledPackage> packages, List<Integer> packageLines,
+                            Platform platform, String environmentName, String prefix, EnvironmentManager manager,
+                            boolean partial, List<SkippedLine> skipped) {
 
     public ParsedListing {
         packages = List.copyOf(packages);
+        packageLines = List.copyOf(packageLines);
+        if (packageLines.size() != packages.size()) {
+            throw new IllegalArgumentException(packages.size() + " packages but " + packageLines.size() + " lines");
+        }
         skipped = List.copyOf(skipped);
     }
 }

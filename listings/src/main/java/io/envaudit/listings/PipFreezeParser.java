@@ -42,7 +42,7 @@ final class PipFreezeParser implements ListingParser {
             try {
                 InstalledPackage p = PipRequirementLine.read(line, hint);
                 if (p != null) {
-                    listing.add(p);
+                    listing.add(p, number);
                 }
             } catch (UnreadableLine e) {
                 listing.skip(number, line, e.getMessage());

@@ -70,7 +70,7 @@ final class PixiLockParser implements ListingParser {
             }
             MappingNode p = forPlatform(yaml, candidates, subdir);
             try {
-                listing.add(key.kind().equals("conda") ? conda(yaml, p, key.location()) : pypi(yaml, p));
+                listing.add(key.kind().equals("conda") ? conda(yaml, p, key.location()) : pypi(yaml, p), YamlTree.line(p));
             } catch (UnreadableLine e) {
                 listing.skip(YamlTree.line(reference), key.kind() + ": " + key.location(), e.getMessage());
             }

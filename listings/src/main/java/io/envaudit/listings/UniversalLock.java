@@ -43,7 +43,7 @@ final class UniversalLock {
         }
         for (List<Locked> versions : byName.values()) {
             if (versions.size() == 1) {
-                listing.add(versions.get(0).record());
+                listing.add(versions.get(0).record(), versions.get(0).line());
                 continue;
             }
             String reason = "locked at " + versions.size() + " versions (" + versions.stream().map(UniversalLock::describe)

@@ -19,7 +19,8 @@ public final class Auditor {
     private final List<Waiver> waivers;
     private final List<EnabledCheck> checks;
 
-    private record EnabledCheck(Check check, Severity severity) {
+    /** A built-in check an auditor runs, at its own severity or the one a rule file's {@code checks:} sets. */
+    public record EnabledCheck(Check check, Severity severity) {
     }
 
     public Auditor(RuleSet rules, List<Check> builtInChecks) {
@@ -68,6 +69,11 @@ public final class Auditor {
             }
         }
         return conflict;
+    }
+
+    /** The built-in checks this auditor runs, in the order it runs them. */
+    public List<EnabledCheck> enabledChecks() {
+        return checks;
     }
 
     public int ruleCount() {

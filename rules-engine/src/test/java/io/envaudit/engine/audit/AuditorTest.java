@@ -227,13 +227,19 @@ class AuditorTest {
         Conflict byDefault = new Auditor(new RuleSet(List.of(), List.of(), Map.of()), checks).audit(mixed, NOW).conflicts().stream()
                 .filter(c -> c.ruleId().equals("channel-mix")).findFirst().orElseThrow();
         assertEquals(Severity.WARNING, byDefault.severity());
-        AuditResult regraded = new Auditor(new RuleSet(List.of(), List.of(),
-                Map.of("channel-mix", new RuleSet.CheckSetting(true, Severity.ERROR))), checks).audit(mixed, NOW);
+        Auditor regrading = new Auditor(new RuleSet(List.of(), List.of(),
+                Map.of("channel-mix", new RuleSet.CheckSetting(true, Severity.ERROR))), checks);
+        AuditResult regraded = regrading.audit(mixed, NOW);
         assertEquals(Severity.ERROR, regraded.conflicts().stream().filter(c -> c.ruleId().equals("channel-mix")).findFirst()
                 .orElseThrow().severity());
-        AuditResult off = new Auditor(new RuleSet(List.of(), List.of(),
-                Map.of("channel-mix", new RuleSet.CheckSetting(false, null))), checks).audit(mixed, NOW);
+        assertEquals(List.of("pip-requirements error", "conda-depends error", "duplicate-distribution error", "channel-mix error"),
+                regrading.enabledChecks().stream().map(e -> e.check().id() + " " + e.severity().label()).toList());
+        Auditor switchingOff = new Auditor(new RuleSet(List.of(), List.of(),
+                Map.of("channel-mix", new RuleSet.CheckSetting(false, null))), checks);
+        AuditResult off = switchingOff.audit(mixed, NOW);
         assertTrue(off.conflicts().stream().noneMatch(c -> c.ruleId().equals("channel-mix")), off.conflicts().toString());
+        assertEquals(List.of("pip-requirements", "conda-depends", "duplicate-distribution"),
+                switchingOff.enabledChecks().stream().map(e -> e.check().id()).toList());
     }
 
     @Test
