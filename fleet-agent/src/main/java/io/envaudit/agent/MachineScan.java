@@ -6,11 +6,11 @@ import io.envaudit.agent.discover.Discovery;
 import io.envaudit.agent.discover.DiscoveryResult;
 import io.envaudit.agent.host.HostFacts;
 import io.envaudit.agent.host.HostFactsReader;
+import io.envaudit.agent.host.OsFamily;
+import io.envaudit.agent.process.ProgramSearch;
 import io.envaudit.agent.scan.ScanResult;
 import io.envaudit.agent.scan.Scanner;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,27 +39,25 @@ public final class MachineScan {
         Deadline deadline = Deadline.after(config.timeBudget());
         List<String> hostNotes = new ArrayList<>();
         HostFacts host = HostFactsReader.ofThisMachine(nvidiaSmi()).read(hostNotes);
-        DiscoveryResult found = prefixes.isEmpty()
-                ? new Discovery(config, Path.of("/"), Path.of(System.getProperty("user.home")), environment).discover(deadline)
-                : Discovery.at(prefixes);
+        DiscoveryResult found = prefixes.isEmpty() ? discovery().discover(deadline) : Discovery.at(prefixes);
         return new Scanner(clock).scan(host, hostNotes, config.labels(), found, deadline);
+    }
+
+    /**
+     * Discovery of this machine as configured: by default its own file system, laid out as its OS lays it out.
+     * A configured root is another system's disk mounted here (a Windows disk under WSL, an old disk): this
+     * process's environment (CONDA_PREFIX, the conda on PATH) says nothing about it and is left out.
+     */
+    private Discovery discovery() {
+        Path userHome = Path.of(System.getProperty("user.home"));
+        OsFamily layout = config.layout() != null ? config.layout() : OsFamily.ofHost();
+        return config.root() == null
+                ? new Discovery(config, layout, userHome.getRoot(), userHome, environment)
+                : new Discovery(config, layout, config.root().toAbsolutePath().normalize(), userHome, Map.of());
     }
 
     /** The configured nvidia-smi, else the first on PATH, else none. */
     private Path nvidiaSmi() {
-        if (config.nvidiaSmi() != null) {
-            return config.nvidiaSmi();
-        }
-        String path = environment.getOrDefault("PATH", "");
-        for (String folder : path.split(File.pathSeparator)) {
-            if (folder.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(folder, "nvidia-smi");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return config.nvidiaSmi() != null ? config.nvidiaSmi() : ProgramSearch.onPath(environment, "nvidia-smi").orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package io.envaudit.agent.config;
 
+import io.envaudit.agent.host.OsFamily;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +19,14 @@ import java.util.Map;
  * @param exclude      globs: environments whose prefix matches one are not read, nor searched below
  * @param timeBudget   a scan stops looking and reading when this is spent, and says what it left out
  * @param nvidiaSmi    the nvidia-smi to run; null: the one on PATH, if any
- * @param systemPython whether the OS's Python (Debian's dist-packages) is read
+ * @param systemPython whether the interpreters installed outside environments are read (Debian's dist-packages,
+ *                     python.org's and Homebrew's on a Mac, python.org's on Windows)
+ * @param layout       whose places discovery looks in; null: this machine's OS family's
+ * @param root         where discovery looks: another system's disk mounted here; null: this machine's file system
  */
 public record AgentConfig(Map<String, String> labels, List<Path> homes, List<Path> condaRoots, List<Path> venvRoots,
                           int venvDepth, List<String> include, List<String> exclude, Duration timeBudget,
-                          Path nvidiaSmi, boolean systemPython) {
+                          Path nvidiaSmi, boolean systemPython, OsFamily layout, Path root) {
     public static final int DEFAULT_VENV_DEPTH = 5;
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(60);
 
@@ -37,6 +42,6 @@ public record AgentConfig(Map<String, String> labels, List<Path> homes, List<Pat
     /** The configuration when there is no file. */
     public static AgentConfig defaults() {
         return new AgentConfig(Map.of(), List.of(), List.of(), List.of(), DEFAULT_VENV_DEPTH, List.of(), List.of(),
-                DEFAULT_TIME_BUDGET, null, true);
+                DEFAULT_TIME_BUDGET, null, true, null, null);
     }
 }

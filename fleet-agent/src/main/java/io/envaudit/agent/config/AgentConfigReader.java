@@ -1,5 +1,6 @@
 package io.envaudit.agent.config;
 
+import io.envaudit.agent.host.OsFamily;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class AgentConfigReader {
     private static final Set<String> KEYS = Set.of("labels", "homes", "conda_roots", "venv_roots", "venv_depth",
-            "include", "exclude", "time_budget", "nvidia_smi", "system_python");
+            "include", "exclude", "time_budget", "nvidia_smi", "system_python", "layout", "root");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private final Path home;
@@ -66,7 +67,7 @@ public final class AgentConfigReader {
         if (document.isEmpty()) {
             return defaults;
         }
-        if (!(document.get() instanceof MappingNode root)) {
+        if (!(document.get() instanceof MappingNode settings)) {
             throw new AgentConfigException(at(fileName, document.get()) + ": expected a mapping of settings");
         }
         Map<String, String> labels = defaults.labels();
@@ -79,7 +80,9 @@ public final class AgentConfigReader {
         Duration timeBudget = defaults.timeBudget();
         Path nvidiaSmi = defaults.nvidiaSmi();
         boolean systemPython = defaults.systemPython();
-        for (NodeTuple tuple : root.getValue()) {
+        OsFamily layout = defaults.layout();
+        Path fileSystemRoot = defaults.root();
+        for (NodeTuple tuple : settings.getValue()) {
             String key = scalar(fileName, tuple.getKeyNode(), "a setting");
             Node value = tuple.getValueNode();
             String where = at(fileName, value) + ": " + key;
@@ -94,12 +97,14 @@ public final class AgentConfigReader {
                 case "time_budget" -> timeBudget = duration(scalar(fileName, value, key), where);
                 case "nvidia_smi" -> nvidiaSmi = path(scalar(fileName, value, key));
                 case "system_python" -> systemPython = bool(scalar(fileName, value, key), where);
+                case "layout" -> layout = layout(scalar(fileName, value, key), where);
+                case "root" -> fileSystemRoot = path(scalar(fileName, value, key));
                 default -> throw new AgentConfigException(at(fileName, tuple.getKeyNode()) + ": unknown key '" + key
                         + "'; known keys: " + String.join(", ", new TreeSet<>(KEYS)));
             }
         }
         return new AgentConfig(labels, homes, condaRoots, venvRoots, venvDepth, include, exclude, timeBudget,
-                nvidiaSmi, systemPython);
+                nvidiaSmi, systemPython, layout, fileSystemRoot);
     }
 
     private Path path(String text) {
@@ -176,6 +181,11 @@ public final class AgentConfigReader {
             throw new AgentConfigException(where + ": must be more than zero");
         }
         return duration;
+    }
+
+    private static OsFamily layout(String text, String where) throws AgentConfigException {
+        return OsFamily.named(text).orElseThrow(() -> new AgentConfigException(where
+                + ": expected linux, macos or windows, found '" + text + "'"));
     }
 
     private static boolean bool(String text, String where) throws AgentConfigException {

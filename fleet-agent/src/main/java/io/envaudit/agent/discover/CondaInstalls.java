@@ -5,8 +5,8 @@ import io.envaudit.agent.read.ReadProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +15,14 @@ import java.util.Map;
 /**
  * Conda, mamba, micromamba and pixi-global prefixes, found where they are recorded or usually installed:
  * {@code CONDA_PREFIX} and {@code MAMBA_ROOT_PREFIX}, each home's {@code ~/.conda/environments.txt} (conda
- * appends every env it creates there), the usual install roots under {@code /opt} and each home, and the
- * configured roots. A root is its base env plus each folder of its {@code envs/}.
+ * appends every env it creates there), the layout's usual install folders on the machine and in each home,
+ * and the configured roots. A root is its base env plus each folder of its {@code envs/}.
  */
 final class CondaInstalls {
-    static final List<String> SYSTEM_ROOTS = List.of("opt/conda", "opt/miniconda3", "opt/anaconda3", "opt/miniforge3",
-            "opt/mambaforge", "opt/micromamba");
-    static final List<String> HOME_ROOTS = List.of("miniconda3", "anaconda3", "miniforge3", "mambaforge", "micromamba",
-            ".local/share/mamba");
-
     private CondaInstalls() {
     }
 
-    static void find(Path root, List<Path> homes, List<Path> configuredRoots, Map<String, String> environment,
+    static void find(Layout layout, Path root, List<Path> homes, List<Path> configuredRoots, Map<String, String> environment,
                      Candidates candidates, List<ReadProblem> problems) {
         String condaPrefix = environment.get("CONDA_PREFIX");
         if (condaPrefix != null && !condaPrefix.isBlank()) {
@@ -38,24 +33,12 @@ final class CondaInstalls {
             installRoot(Path.of(mambaRoot), candidates, problems);
         }
         for (Path home : homes) {
-            Path listed = home.resolve(".conda").resolve("environments.txt");
-            if (Files.isRegularFile(listed)) {
-                try {
-                    for (String line : Files.readAllLines(listed, StandardCharsets.UTF_8)) {
-                        if (!line.isBlank() && !line.strip().startsWith("#")) {
-                            prefix(Path.of(line.strip()), candidates);
-                        }
-                    }
-                } catch (IOException | java.nio.file.InvalidPathException e) {
-                    problems.add(new ReadProblem(listed, "cannot be read: "
-                            + (e instanceof IOException io ? IoMessages.describe(io) : e.getMessage())));
-                }
-            }
+            listed(layout, root, home.resolve(".conda").resolve("environments.txt"), candidates, problems);
         }
         List<Path> roots = new ArrayList<>();
-        SYSTEM_ROOTS.forEach(r -> roots.add(root.resolve(r)));
+        layout.condaOnSystem().forEach(r -> roots.add(root.resolve(r)));
         for (Path home : homes) {
-            HOME_ROOTS.forEach(r -> roots.add(home.resolve(r)));
+            layout.condaInHome().forEach(r -> roots.add(home.resolve(r)));
         }
         roots.addAll(configuredRoots);
         for (Path installRoot : roots) {
@@ -63,7 +46,32 @@ final class CondaInstalls {
         }
     }
 
-    /** A conda install: its base prefix (named base) and its envs. */
+    /** The prefixes conda recorded in a user's environments.txt, one a line. */
+    private static void listed(Layout layout, Path root, Path file, Candidates candidates, List<ReadProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(new ReadProblem(file, "cannot be read: " + IoMessages.describe(e)));
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                layout.recorded(root, line).ifPresent(prefix -> prefix(prefix, candidates));
+            } catch (InvalidPathException e) {
+                problems.add(new ReadProblem(file, "line " + (i + 1) + ": not a path here: " + e.getMessage()));
+            }
+        }
+    }
+
+    /** A conda install: its base prefix (named base) and its envs; or a folder of envs with no install (~/.conda). */
     static void installRoot(Path installRoot, Candidates candidates, List<ReadProblem> problems) {
         if (!Files.isDirectory(installRoot) || candidates.excluded(installRoot)) {
             return;
@@ -74,21 +82,10 @@ final class CondaInstalls {
 
     /** The conda prefixes in an install's {@code envs/} folder. */
     static void envsOf(Path installRoot, Candidates candidates, List<ReadProblem> problems) {
-        Path envs = installRoot.resolve("envs");
-        if (!Files.isDirectory(envs)) {
-            return;
-        }
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(envs, Files::isDirectory)) {
-            stream.forEach(children::add);
-        } catch (IOException e) {
-            problems.add(new ReadProblem(envs, "cannot be listed: " + IoMessages.describe(e)));
-        }
-        children.sort(null);
-        children.forEach(env -> prefix(env, candidates));
+        SubFolders.of(installRoot.resolve("envs"), "*", problems).forEach(env -> prefix(env, candidates));
     }
 
-    private static void prefix(Path prefix, Candidates candidates) {
+    static void prefix(Path prefix, Candidates candidates) {
         if (Files.isDirectory(prefix.resolve("conda-meta"))) {
             PrefixKind.of(prefix).ifPresent(candidates::add);
         }

@@ -23,6 +23,11 @@ public final class Deadline {
         return nanoClock.getAsLong() - end >= 0;
     }
 
+    /** What is left of the budget; zero once it has passed. */
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, end - nanoClock.getAsLong()));
+    }
+
     public Duration budget() {
         return budget;
     }

@@ -1,38 +1,43 @@
 package io.envaudit.agent.discover;
 
 import io.envaudit.agent.config.AgentConfig;
+import io.envaudit.agent.host.OsFamily;
 import io.envaudit.agent.read.EnvironmentLocation;
-import io.envaudit.agent.read.IoMessages;
 import io.envaudit.agent.read.ReadProblem;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds a machine's Python environments, cheapest places first: conda's records and usual roots, the OS's
- * Python, pyenv's versions, Jupyter's kernels, then a depth-limited search of the venv roots. Never an
- * unbounded walk: each place is a known path or a bounded search, and the deadline stops it all.
+ * Finds a machine's Python environments, cheapest places first: conda's records and usual roots, the
+ * interpreters installed outside environments, pyenv's versions, Jupyter's kernels, what conda itself says,
+ * then a depth-limited search of the venv roots. Where those places are depends on the OS family's
+ * {@link Layout}. Never an unbounded walk: each place is a known path or a bounded search, and the deadline
+ * stops it all.
  */
 public final class Discovery {
     private final AgentConfig config;
+    private final Layout layout;
     private final Path root;
     private final Path userHome;
     private final Map<String, String> environment;
 
     /**
-     * @param root        {@code /} in use, a fixture tree in tests: where /opt, /usr, /home and /etc are
-     * @param userHome    the home of the user the agent runs as
-     * @param environment the agent's environment variables (CONDA_PREFIX, MAMBA_ROOT_PREFIX)
+     * @param layout      whose places to look in
+     * @param root        where they are: {@code /} (or {@code C:\}) in use, a fixture tree in tests, another
+     *                    system's disk mounted here
+     * @param userHome    the home of the user the agent runs as; it counts as a home only when it is under the root
+     * @param environment the agent's environment variables (CONDA_PREFIX, MAMBA_ROOT_PREFIX, PATH for conda)
      */
-    public Discovery(AgentConfig config, Path root, Path userHome, Map<String, String> environment) {
+    public Discovery(AgentConfig config, OsFamily layout, Path root, Path userHome, Map<String, String> environment) {
         this.config = config;
+        this.layout = Layout.of(layout);
         this.root = root;
         this.userHome = userHome;
         this.environment = Map.copyOf(environment);
@@ -41,22 +46,26 @@ public final class Discovery {
     public DiscoveryResult discover(Deadline deadline) {
         Candidates candidates = new Candidates(config.include(), config.exclude());
         List<ReadProblem> problems = new ArrayList<>();
-        List<Path> homes = homes(problems);
-        CondaInstalls.find(root, homes, config.condaRoots(), environment, candidates, problems);
+        Optional<Path> agentHome = userHome.startsWith(root) ? Optional.of(userHome) : Optional.empty();
+        List<Path> homes = homes(agentHome, problems);
+        CondaInstalls.find(layout, root, homes, config.condaRoots(), environment, candidates, problems);
         if (config.systemPython()) {
-            SystemPython.find(root, userHome).ifPresent(candidates::add);
+            layout.interpreters(root, homes, agentHome, problems).forEach(candidates::add);
         }
         for (Path home : homes) {
-            PyenvVersions.find(home, candidates, problems);
+            PyenvVersions.find(layout, home, candidates, problems);
         }
-        JupyterKernels.find(JupyterKernels.kernelFolders(root, homes), candidates, problems);
+        JupyterKernels.find(layout, root, homes, candidates, problems);
+        if (!deadline.passed()) {
+            CondaQuery.envs(environment, deadline, problems).forEach(prefix -> CondaInstalls.prefix(prefix, candidates));
+        }
         boolean finished = !deadline.passed();
         List<Path> searchRoots = config.venvRoots().isEmpty() ? homes : config.venvRoots();
         for (Path start : searchRoots) {
             if (!finished) {
                 break;
             }
-            finished = FolderSearch.search(start, config.venvDepth(), deadline, candidates, problems);
+            finished = FolderSearch.search(start, config.venvDepth(), layout.notSearched(), deadline, candidates, problems);
         }
         if (!finished) {
             problems.add(new ReadProblem(searchRoots.isEmpty() ? root : searchRoots.get(0),
@@ -65,23 +74,17 @@ public final class Discovery {
         return new DiscoveryResult(candidates.all(), problems, !finished);
     }
 
-    /** The configured homes, or the agent user's home and every folder in /home. */
-    private List<Path> homes(List<ReadProblem> problems) {
+    /** The configured homes, or the agent user's home and every user's folder of the layout (/home, /Users, C:\Users). */
+    private List<Path> homes(Optional<Path> agentHome, List<ReadProblem> problems) {
         if (!config.homes().isEmpty()) {
             return config.homes();
         }
         Set<Path> homes = new LinkedHashSet<>();
-        homes.add(userHome);
-        Path home = root.resolve("home");
-        if (Files.isDirectory(home)) {
-            List<Path> users = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(home, Files::isDirectory)) {
-                stream.forEach(users::add);
-            } catch (IOException e) {
-                problems.add(new ReadProblem(home, "cannot be listed: " + IoMessages.describe(e)));
+        agentHome.ifPresent(homes::add);
+        for (Path user : SubFolders.of(root.resolve(layout.usersFolder()), "*", problems)) {
+            if (!layout.notUsers().contains(user.getFileName().toString())) {
+                homes.add(user);
             }
-            users.sort(null);
-            homes.addAll(users);
         }
         return List.copyOf(homes);
     }

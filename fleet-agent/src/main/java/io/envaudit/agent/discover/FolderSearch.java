@@ -22,7 +22,8 @@ import java.util.Set;
  * made with {@code conda create -p}) and pixi projects ({@code .pixi/envs/*}). Bounded three ways: a depth
  * limit, the scan's deadline, and never following symbolic links (so no loops, and no wandering onto other
  * disks through a link). It does not look inside an environment it found, nor into folders that never hold
- * one (version control, caches, node_modules) or hidden folders other than the usual environment names.
+ * one (version control, caches, node_modules, the layout's application data) or hidden folders other than the
+ * usual environment names.
  */
 final class FolderSearch {
     private static final Set<String> SKIPPED = Set.of("node_modules", "__pycache__", "site-packages", "dist-packages");
@@ -33,8 +34,12 @@ final class FolderSearch {
     private FolderSearch() {
     }
 
-    /** @return false when the deadline stopped the search */
-    static boolean search(Path start, int depth, Deadline deadline, Candidates candidates, List<ReadProblem> problems) {
+    /**
+     * @param notSearched folder names not entered, beyond those every search skips (the layout's)
+     * @return false when the deadline stopped the search
+     */
+    static boolean search(Path start, int depth, Set<String> notSearched, Deadline deadline, Candidates candidates,
+                          List<ReadProblem> problems) {
         if (!Files.isDirectory(start)) {
             return true;
         }
@@ -49,8 +54,8 @@ final class FolderSearch {
                         return FileVisitResult.TERMINATE;
                     }
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(start) && (SKIPPED.contains(name) || (name.startsWith(".") && !HIDDEN_KEPT.contains(name))
-                            || candidates.excluded(dir))) {
+                    if (!dir.equals(start) && (SKIPPED.contains(name) || notSearched.contains(name)
+                            || (name.startsWith(".") && !HIDDEN_KEPT.contains(name)) || candidates.excluded(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return isEnvironment(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;

@@ -34,8 +34,8 @@ final class SystemPython {
     private SystemPython() {
     }
 
-    /** @param userHome whose user site-packages to include (the agent's own user) */
-    static Optional<EnvironmentLocation> find(Path root, Path userHome) {
+    /** @param agentHome whose user site-packages to include: the agent's own user's, when that home is under the root */
+    static Optional<EnvironmentLocation> find(Path root, Optional<Path> agentHome) {
         Path usr = root.resolve("usr");
         String minor = minorVersion(usr);
         if (minor == null) {
@@ -43,7 +43,7 @@ final class SystemPython {
         }
         String python = "python" + minor;
         List<SiteFolder> folders = new ArrayList<>();
-        addIfPresent(folders, userHome.resolve(".local/lib").resolve(python).resolve("site-packages"), Installer.PIP);
+        agentHome.ifPresent(home -> addIfPresent(folders, home.resolve(".local/lib").resolve(python).resolve("site-packages"), Installer.PIP));
         Path debian = usr.resolve("lib/python3/dist-packages");
         if (Files.isDirectory(debian)) {
             addIfPresent(folders, usr.resolve("local/lib").resolve(python).resolve("dist-packages"), Installer.PIP);

@@ -76,18 +76,10 @@ public final class HostFactsReader {
                 nvidia.driverVersion(), nvidia.cudaVersion(), nvidia.gpus());
     }
 
+    /** conda's name of the OS ({@code linux}, {@code osx}, {@code win}); another OS by its own lower-cased name. */
     static String condaOs(String osName) {
         String name = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
-        if (name.startsWith("linux")) {
-            return "linux";
-        }
-        if (name.startsWith("mac") || name.startsWith("darwin")) {
-            return "osx";
-        }
-        if (name.startsWith("windows")) {
-            return "win";
-        }
-        return name.isEmpty() ? null : name;
+        return OsFamily.of(osName).map(OsFamily::condaName).orElse(name.isEmpty() ? null : name);
     }
 
     /** Python's {@code platform.machine()} names: the JVM says amd64 where Linux says x86_64. */

@@ -1,19 +1,16 @@
 package io.envaudit.agent.host;
 
-import java.io.File;
+import io.envaudit.agent.process.ProgramException;
+import io.envaudit.agent.process.ProgramRun;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +25,7 @@ final class NvidiaFacts {
     private static final Pattern KERNEL_MODULE = Pattern.compile("Kernel Module\\s+(\\d+(?:\\.\\d+)+)");
     private static final Pattern MODEL = Pattern.compile("(?m)^Model:\\s*(.+?)\\s*$");
     private static final Pattern SMI_FIELD = Pattern.compile("(?m)^\\s*(Driver Version|CUDA Version|Product Name)\\s*:\\s*(.+?)\\s*$");
-    private static final long SMI_TIMEOUT_SECONDS = 20;
+    private static final Duration SMI_TIMEOUT = Duration.ofSeconds(20);
 
     record Facts(String driverVersion, String cudaVersion, List<String> gpus) {
     }
@@ -92,44 +89,17 @@ final class NvidiaFacts {
     }
 
     private static String run(Path nvidiaSmi, List<String> notes) {
-        Process process;
+        ProgramRun.Output output;
         try {
-            process = new ProcessBuilder(nvidiaSmi.toString(), "-q").redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
-        } catch (IOException e) {
-            notes.add(nvidiaSmi + ": cannot be run: " + e.getMessage());
+            output = ProgramRun.run(List.of(nvidiaSmi.toString(), "-q"), SMI_TIMEOUT);
+        } catch (ProgramException e) {
+            notes.add(nvidiaSmi + " " + e.getMessage() + "; CUDA version unknown");
             return null;
         }
-        // drained beside the wait, so that a chatty program never blocks on a full pipe
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try (InputStream out = process.getInputStream()) {
-                return new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        try {
-            if (!process.waitFor(SMI_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                notes.add(nvidiaSmi + " did not answer within " + SMI_TIMEOUT_SECONDS + " s; CUDA version unknown");
-                return null;
-            }
-            if (process.exitValue() != 0) {
-                notes.add(nvidiaSmi + " -q exited with " + process.exitValue() + "; CUDA version unknown");
-                return null;
-            }
-            return output.get(SMI_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            notes.add(nvidiaSmi + ": its output cannot be read: " + e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (output.exitCode() != 0) {
+            notes.add(nvidiaSmi + " -q exited with " + output.exitCode() + "; CUDA version unknown");
             return null;
         }
-    }
-
-    private static File nullDevice() {
-        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+        return output.stdout();
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
  */
 public final class CondaMetaReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final char[][] METADATA_SUFFIXES = {".dist-info".toCharArray(), ".egg-info".toCharArray()};
 
     private CondaMetaReader() {
     }
@@ -117,7 +118,11 @@ public final class CondaMetaReader {
         return List.copyOf(out);
     }
 
-    /** The distinct {@code ...site-packages/x.dist-info} (or egg-info) prefixes of the record's files. */
+    /**
+     * The distinct {@code ...site-packages/x.dist-info} (or egg-info) prefixes of the record's files. A big
+     * package lists tens of thousands of files: each is looked at in the parser's own buffer, and only the few
+     * metadata paths become strings.
+     */
     private static Set<String> metadataFolders(JsonParser parser, Path file) throws IOException, UnreadableFileException {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw wrongType(file, "files", "an array of strings", parser);
@@ -128,27 +133,40 @@ public final class CondaMetaReader {
                 parser.skipChildren();
                 continue;
             }
-            String path = parser.getText().replace('\\', '/');
-            int end = metadataFolderEnd(path);
+            char[] text = parser.getTextCharacters();
+            int offset = parser.getTextOffset();
+            int end = metadataFolderEnd(text, offset, offset + parser.getTextLength());
             if (end > 0) {
-                out.add(path.substring(0, end));
+                out.add(new String(text, offset, end - offset).replace('\\', '/'));
             }
         }
         return out;
     }
 
-    private static int metadataFolderEnd(String path) {
-        for (String suffix : new String[] {".dist-info", ".egg-info"}) {
-            int at = path.indexOf(suffix);
-            while (at >= 0) {
-                int end = at + suffix.length();
-                if (end == path.length() || path.charAt(end) == '/') {
-                    return end;
+    /** Where in {@code text[from, to)} the first path component named {@code *.dist-info} or {@code *.egg-info} ends, or -1. */
+    private static int metadataFolderEnd(char[] text, int from, int to) {
+        for (int end = from; end <= to; end++) {
+            if (end == to || text[end] == '/' || text[end] == '\\') {
+                for (char[] suffix : METADATA_SUFFIXES) {
+                    if (endsWith(text, from, end, suffix)) {
+                        return end;
+                    }
                 }
-                at = path.indexOf(suffix, end);
             }
         }
         return -1;
+    }
+
+    private static boolean endsWith(char[] text, int from, int end, char[] suffix) {
+        if (end - from < suffix.length) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length; i++) {
+            if (text[end - suffix.length + i] != suffix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static UnreadableFileException wrongType(Path file, String field, String expected, JsonParser parser) {

@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Python version a prefix's interpreter was built as, from its C header
- * {@code include/pythonX.Y/patchlevel.h} ({@code #define PY_VERSION "3.11.7"}), which CPython installs
- * with every build from source (pyenv, conda's python, tarballs).
+ * The Python version a prefix's interpreter was built as, from its C header {@code patchlevel.h}
+ * ({@code #define PY_VERSION "3.11.7"}), which CPython installs with every build: in
+ * {@code include/pythonX.Y/} on Linux and macOS (pyenv, conda's python, frameworks, tarballs), in
+ * {@code include\} itself on Windows (python.org's installer, conda's python).
  */
 final class PatchLevel {
     private static final Pattern PY_VERSION = Pattern.compile("#define\\s+PY_VERSION\\s+\"([^\"+]+)\\+?\"");
@@ -24,18 +27,24 @@ final class PatchLevel {
         if (!Files.isDirectory(include)) {
             return null;
         }
+        List<Path> headers = new ArrayList<>();
+        headers.add(include.resolve("patchlevel.h"));
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(include, "python*")) {
-            for (Path folder : stream) {
-                Path header = folder.resolve("patchlevel.h");
-                if (Files.isRegularFile(header)) {
+            stream.forEach(folder -> headers.add(folder.resolve("patchlevel.h")));
+        } catch (IOException e) {
+            return null;
+        }
+        for (Path header : headers) {
+            if (Files.isRegularFile(header)) {
+                try {
                     Matcher m = PY_VERSION.matcher(Files.readString(header, StandardCharsets.ISO_8859_1));
                     if (m.find()) {
                         return m.group(1);
                     }
+                } catch (IOException e) {
+                    return null;
                 }
             }
-        } catch (IOException e) {
-            return null;
         }
         return null;
     }

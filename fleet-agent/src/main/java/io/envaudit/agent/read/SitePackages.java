@@ -75,7 +75,7 @@ public final class SitePackages {
         Path metadataFile = distInfo ? entry.resolve("METADATA") : folder ? entry.resolve("PKG-INFO") : entry;
         CoreMetadata metadata;
         try {
-            metadata = CoreMetadata.parse(TextFiles.read(metadataFile, log));
+            metadata = CoreMetadata.parse(TextFiles.readHeader(metadataFile, log));
         } catch (IllegalArgumentException e) {
             throw new UnreadableFileException(metadataFile, e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.envaudit.agent.read;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -9,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads the small text files of an environment (METADATA, PKG-INFO, INSTALLER, pyvenv.cfg, os-release).
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 public final class TextFiles {
     /** Far above any real METADATA (requests' is 52 kB with its long description); a guard against a stray huge file. */
     static final long MAX_BYTES = 8L << 20;
+    private static final int HEADER_CHUNK = 8192;
 
     private TextFiles() {
     }
@@ -35,6 +38,43 @@ public final class TextFiles {
             throw new UnreadableFileException(file, "cannot be read: " + IoMessages.describe(e));
         }
         return decode(bytes, file, log);
+    }
+
+    /**
+     * The text up to and including its first blank line: the header block of a core metadata file, which is
+     * all the agent reads of it. The description after it (most of a METADATA: 50 of requests' 52 kB) is
+     * neither read nor decoded. A file without a blank line (or in UTF-16) is read whole.
+     */
+    public static String readHeader(Path file, ReadLog log) throws UnreadableFileException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return decode(headerBytes(in, file), file, log);
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, "cannot be read: " + IoMessages.describe(e));
+        }
+    }
+
+    private static byte[] headerBytes(InputStream in, Path file) throws IOException, UnreadableFileException {
+        byte[] buffer = new byte[HEADER_CHUNK];
+        int length = 0;
+        while (true) {
+            if (length == buffer.length) {
+                if (length >= MAX_BYTES) {
+                    throw new UnreadableFileException(file, "has no blank line in its first " + MAX_BYTES + " bytes");
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(MAX_BYTES, 2L * length));
+            }
+            int read = in.read(buffer, length, buffer.length - length);
+            if (read < 0) {
+                return Arrays.copyOf(buffer, length);
+            }
+            // each new byte that is a line feed ends a blank line when the one or two before it (read earlier, maybe) say so
+            for (int i = Math.max(1, length); i < length + read; i++) {
+                if (buffer[i] == '\n' && (buffer[i - 1] == '\n' || (i >= 2 && buffer[i - 1] == '\r' && buffer[i - 2] == '\n'))) {
+                    return Arrays.copyOf(buffer, i + 1);
+                }
+            }
+            length += read;
+        }
     }
 
     static String decode(byte[] bytes, Path file, ReadLog log) {

@@ -1,5 +1,6 @@
 package io.envaudit.agent.config;
 
+import io.envaudit.agent.host.OsFamily;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -26,10 +27,13 @@ class AgentConfigReaderTest {
                 time_budget: 90s
                 nvidia_smi: /usr/local/bin/nvidia-smi
                 system_python: false
+                layout: windows
+                root: /mnt/c
                 """, "agent.yaml");
         assertEquals(new AgentConfig(Map.of("team", "ml-vision", "site", "lon"), List.of(Path.of("/home/ana"), Path.of("/srv/home/bo")),
                 List.of(Path.of("/home/ana/tools/conda")), List.of(Path.of("/home/ana/projects")), 3, List.of("/home/**"),
-                List.of("**/.tox/**"), Duration.ofSeconds(90), Path.of("/usr/local/bin/nvidia-smi"), false), config);
+                List.of("**/.tox/**"), Duration.ofSeconds(90), Path.of("/usr/local/bin/nvidia-smi"), false, OsFamily.WINDOWS,
+                Path.of("/mnt/c")), config);
     }
 
     @Test
@@ -40,12 +44,14 @@ class AgentConfigReaderTest {
     @Test
     void mistakesNameFileLineColumnAndKey() {
         assertEquals("agent.yaml:2:1: unknown key 'venv_dept'; known keys: conda_roots, exclude, homes, include, labels, "
-                        + "nvidia_smi, system_python, time_budget, venv_depth, venv_roots",
+                        + "layout, nvidia_smi, root, system_python, time_budget, venv_depth, venv_roots",
                 assertThrows(AgentConfigException.class, () -> reader.parse("labels: {}\nvenv_dept: 3\n", "agent.yaml")).getMessage());
         assertEquals("agent.yaml:1:14: time_budget: expected a duration such as 30s, 500ms, 5m or 1h, found 'soon'",
                 assertThrows(AgentConfigException.class, () -> reader.parse("time_budget: soon\n", "agent.yaml")).getMessage());
         assertEquals("agent.yaml:1:13: venv_depth: expected a whole number from 0 to 20, found '99'",
                 assertThrows(AgentConfigException.class, () -> reader.parse("venv_depth: 99\n", "agent.yaml")).getMessage());
+        assertEquals("agent.yaml:1:9: layout: expected linux, macos or windows, found 'darwin'",
+                assertThrows(AgentConfigException.class, () -> reader.parse("layout: darwin\n", "agent.yaml")).getMessage());
         assertEquals("agent.yaml:1:8: homes: expected a list",
                 assertThrows(AgentConfigException.class, () -> reader.parse("homes: /home\n", "agent.yaml")).getMessage());
         assertEquals("agent.yaml:1:1: expected a mapping of settings",

@@ -1,6 +1,7 @@
 package io.envaudit.agent.discover;
 
 import io.envaudit.agent.config.AgentConfig;
+import io.envaudit.agent.host.OsFamily;
 import io.envaudit.agent.read.EnvironmentLocation;
 import io.envaudit.agent.read.SiteFolder;
 import io.envaudit.schemas.EnvironmentManager;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A workstation laid out as a fixture tree: root/ stands for /, with /opt, /usr, /home and a user's projects. */
+/** A Linux workstation laid out as a fixture tree: root/ stands for /, with /opt, /usr, /home and a user's projects. */
 class DiscoveryTest {
     @TempDir
     Path root;
@@ -47,9 +48,10 @@ class DiscoveryTest {
         condaPrefix(ana.resolve("miniforge3"));
         condaPrefix(ana.resolve("miniforge3/envs/torch"));
         // made with conda create -p, recorded by conda in environments.txt
-        Path scratch = condaPrefix(root.resolve("scratch/envs/exp1"));
+        condaPrefix(root.resolve("scratch/envs/exp1"));
         Files.createDirectories(ana.resolve(".conda"));
-        Files.writeString(ana.resolve(".conda/environments.txt"), root.resolve("opt/conda") + "\n" + scratch + "\n");
+        // as conda writes it on that machine: the paths are below root here
+        Files.writeString(ana.resolve(".conda/environments.txt"), "/opt/conda\n/scratch/envs/exp1\n");
         venv(ana.resolve("projects/web/.venv"));
         condaPrefix(ana.resolve("projects/sim/.pixi/envs/default"));
         venv(ana.resolve("a/b/c/d/e/f/too-deep"));
@@ -74,15 +76,15 @@ class DiscoveryTest {
                 Version: 2.36-9+deb12u4
                 """);
         // a Jupyter kernel running in an environment nothing else finds
-        Path kernelEnv = venv(root.resolve("srv/kernels/stats"));
+        venv(root.resolve("srv/kernels/stats"));
         Files.createDirectories(ana.resolve(".local/share/jupyter/kernels/stats"));
         Files.writeString(ana.resolve(".local/share/jupyter/kernels/stats/kernel.json"),
-                "{\"argv\": [\"" + kernelEnv.resolve("bin/python") + "\", \"-m\", \"ipykernel_launcher\", \"-f\", \"{connection_file}\"],"
+                "{\"argv\": [\"/srv/kernels/stats/bin/python\", \"-m\", \"ipykernel_launcher\", \"-f\", \"{connection_file}\"],"
                         + " \"display_name\": \"stats\", \"language\": \"python\"}");
     }
 
     private DiscoveryResult discover(AgentConfig config) {
-        return new Discovery(config, root, ana, Map.of()).discover(Deadline.after(Duration.ofMinutes(1)));
+        return new Discovery(config, OsFamily.LINUX, root, ana, Map.of()).discover(Deadline.after(Duration.ofMinutes(1)));
     }
 
     private static List<String> found(DiscoveryResult result, Path root) {
@@ -119,7 +121,7 @@ class DiscoveryTest {
     @Test
     void includeAndExcludeGlobs() {
         AgentConfig config = new AgentConfig(Map.of(), List.of(), List.of(), List.of(), 5, List.of(root + "/home/**"),
-                List.of("**/miniforge3/envs/**"), Duration.ofMinutes(1), null, false);
+                List.of("**/miniforge3/envs/**"), Duration.ofMinutes(1), null, false, null, null);
         assertEquals(List.of("CONDA home/ana/miniforge3 base", "VENV home/ana/projects/web/.venv .venv",
                 "PIXI home/ana/projects/sim/.pixi/envs/default default"), found(discover(config), root));
     }
@@ -127,7 +129,7 @@ class DiscoveryTest {
     @Test
     void aDeeperLimitFindsTheDeepVenv() {
         AgentConfig config = new AgentConfig(Map.of(), List.of(), List.of(), List.of(ana.resolve("a")), 8, List.of(), List.of(),
-                Duration.ofMinutes(1), null, false);
+                Duration.ofMinutes(1), null, false, null, null);
         assertTrue(found(discover(config), root).contains("VENV home/ana/a/b/c/d/e/f/too-deep too-deep"));
     }
 
@@ -136,7 +138,7 @@ class DiscoveryTest {
         // a clock that moves a second per reading: the 3-second budget runs out during the search
         AtomicLong now = new AtomicLong();
         Deadline deadline = new Deadline(Duration.ofSeconds(3), () -> now.addAndGet(1_000_000_000L));
-        DiscoveryResult result = new Discovery(AgentConfig.defaults(), root, ana, Map.of()).discover(deadline);
+        DiscoveryResult result = new Discovery(AgentConfig.defaults(), OsFamily.LINUX, root, ana, Map.of()).discover(deadline);
         assertTrue(result.budgetSpent());
         assertTrue(result.problems().get(result.problems().size() - 1).message().startsWith("the search stopped at the time budget (3 s)"),
                 result.problems().toString());
@@ -148,7 +150,7 @@ class DiscoveryTest {
         Path micromamba = condaPrefix(root.resolve("mm"));
         condaPrefix(micromamba.resolve("envs/jax"));
         Path active = condaPrefix(root.resolve("active-env"));
-        DiscoveryResult result = new Discovery(AgentConfig.defaults(), root, ana,
+        DiscoveryResult result = new Discovery(AgentConfig.defaults(), OsFamily.LINUX, root, ana,
                 Map.of("CONDA_PREFIX", active.toString(), "MAMBA_ROOT_PREFIX", micromamba.toString()))
                 .discover(Deadline.after(Duration.ofMinutes(1)));
         assertEquals(List.of("CONDA active-env active-env", "CONDA mm base", "CONDA mm/envs/jax jax"),

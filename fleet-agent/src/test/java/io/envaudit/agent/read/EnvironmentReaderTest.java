@@ -1,5 +1,6 @@
 package io.envaudit.agent.read;
 
+import io.envaudit.agent.CondaRecords;
 import io.envaudit.agent.RealData;
 import io.envaudit.engine.names.NameMap;
 import io.envaudit.schemas.EnvironmentManager;
@@ -25,30 +26,6 @@ class EnvironmentReaderTest {
 
     private final EnvironmentReader reader = new EnvironmentReader(NameMap.builtIn());
 
-    /** A conda record in conda's own layout (the keys of the real records in real-envs/conda-meta). */
-    private void condaRecord(String name, String version, String build, String channelUrl, String depends, String files) throws IOException {
-        Path file = prefix.resolve("conda-meta").resolve(name + "-" + version + "-" + build + ".json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                {
-                  "build": "%s",
-                  "build_number": 0,
-                  "channel": "%s",
-                  "constrains": [],
-                  "depends": [%s],
-                  "features": "",
-                  "files": [%s],
-                  "fn": "%s-%s-%s.conda",
-                  "license": "BSD-3-Clause",
-                  "link": {"source": "/opt/conda/pkgs/%s-%s-%s", "type": 1},
-                  "name": "%s",
-                  "requested_spec": "None",
-                  "subdir": "linux-64",
-                  "version": "%s"
-                }
-                """.formatted(build, channelUrl, depends, files, name, version, build, name, version, build, name, version));
-    }
-
     private Path site() throws IOException {
         return Files.createDirectories(prefix.resolve("lib/python3.10/site-packages"));
     }
@@ -60,11 +37,12 @@ class EnvironmentReaderTest {
     @Test
     void condaRecordsPipInstallsAndWhatShadowsWhat() throws IOException {
         String main = "https://repo.anaconda.com/pkgs/main/linux-64";
-        condaRecord("python", "3.10.9", "h7a1cb2a_2", main, "\"libgcc-ng >=11.2.0\"", "\"bin/python3.10\"");
-        condaRecord("six", "1.16.0", "pyhd3eb1b0_1", "https://repo.anaconda.com/pkgs/main/noarch", "\"python\"",
-                "\"lib/python3.10/site-packages/six-1.16.0.dist-info/METADATA\"");
-        condaRecord("protobuf", "3.20.3", "py310h6a678d5_0", main, "\"python >=3.10,<3.11.0a0\"", "");
-        condaRecord("pytorch", "2.0.1", "py3.10_cuda11.8_cudnn8.7.0_0", "https://conda.anaconda.org/pytorch/linux-64", "", "");
+        CondaRecords.write(prefix, "python", "3.10.9", "h7a1cb2a_2", main, List.of("libgcc-ng >=11.2.0"), List.of("bin/python3.10"));
+        CondaRecords.write(prefix, "six", "1.16.0", "pyhd3eb1b0_1", "https://repo.anaconda.com/pkgs/main/noarch", List.of("python"),
+                List.of("lib/python3.10/site-packages/six-1.16.0.dist-info/METADATA"));
+        CondaRecords.write(prefix, "protobuf", "3.20.3", "py310h6a678d5_0", main, List.of("python >=3.10,<3.11.0a0"), List.of());
+        CondaRecords.write(prefix, "pytorch", "2.0.1", "py3.10_cuda11.8_cudnn8.7.0_0", "https://conda.anaconda.org/pytorch/linux-64",
+                List.of(), List.of());
         RealData.condaRecord(prefix, "libgomp-11.2.0-h1234567_1.json");
         Path site = site();
         // conda's own six: its dist-info is listed in six's record, so it is no pip install
