@@ -92,7 +92,7 @@ record Layout(OsFamily family, String usersFolder, Set<String> notUsers, List<St
     /** The interpreters installed outside any environment, each as an environment of its own. */
     List<EnvironmentLocation> interpreters(Path root, List<Path> homes, Optional<Path> agentHome, List<ReadProblem> problems) {
         return switch (family) {
-            case LINUX -> SystemPython.find(root, agentHome).map(List::of).orElse(List.of());
+            case LINUX -> SystemPython.find(root, homes, agentHome);
             case MACOS -> FrameworkPythons.find(root, agentHome, problems);
             case WINDOWS -> WindowsPythons.find(root, homes, agentHome, problems);
         };

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  * writes there, so everything in them comes from a deb. Elsewhere (Fedora, Arch) they are
  * {@code /usr/lib64/python3.X/site-packages} and {@code /usr/lib/python3.X/site-packages}.
  *
+ * <p>Every other user whose home has a user site-packages ({@code ~/.local/lib/python3.X/site-packages}, where
+ * {@code pip install --user} writes) imports from it first: for them {@code python3} is another environment, with
+ * prefix {@code ~/.local}, that user's site-packages and then the system's folders. Their pip packages are
+ * judged against what they import beside, the OS's packages included.
+ *
  * <p>The full version comes from dpkg's record of the interpreter's package ({@code python3.11-minimal
  * 3.11.2-6} is 3.11.2), never from running it.
  */
@@ -34,16 +39,45 @@ final class SystemPython {
     private SystemPython() {
     }
 
-    /** @param agentHome whose user site-packages to include: the agent's own user's, when that home is under the root */
-    static Optional<EnvironmentLocation> find(Path root, Optional<Path> agentHome) {
+    /**
+     * @param homes     the users' homes: each one with a user site-packages, but the agent's own, is an environment
+     * @param agentHome whose user site-packages the system's environment includes: the agent's own user's, when that
+     *                  home is under the root
+     */
+    static List<EnvironmentLocation> find(Path root, List<Path> homes, Optional<Path> agentHome) {
         Path usr = root.resolve("usr");
         String minor = minorVersion(usr);
         if (minor == null) {
-            return Optional.empty();
+            return List.of();
         }
         String python = "python" + minor;
+        List<SiteFolder> systemFolders = systemFolders(usr, python);
+        String version = dpkgVersion(root.resolve("var/lib/dpkg/status"), python + "-minimal");
+        List<EnvironmentLocation> found = new ArrayList<>();
+        List<SiteFolder> agentFolders = new ArrayList<>();
+        agentHome.ifPresent(home -> addIfPresent(agentFolders, userSite(home, python), Installer.PIP));
+        agentFolders.addAll(systemFolders);
+        if (!agentFolders.isEmpty()) {
+            found.add(new EnvironmentLocation(usr, EnvironmentManager.SYSTEM, python + " (system)", agentFolders, version));
+        }
+        for (Path home : homes) {
+            if (agentHome.filter(home::equals).isEmpty() && Files.isDirectory(userSite(home, python))) {
+                List<SiteFolder> folders = new ArrayList<>(List.of(new SiteFolder(userSite(home, python), Installer.PIP)));
+                folders.addAll(systemFolders);
+                found.add(new EnvironmentLocation(home.resolve(".local"), EnvironmentManager.SYSTEM,
+                        python + " (system, user " + home.getFileName() + ")", folders, version));
+            }
+        }
+        return found;
+    }
+
+    private static Path userSite(Path home, String python) {
+        return home.resolve(".local/lib").resolve(python).resolve("site-packages");
+    }
+
+    /** The folders every user's {@code python3} imports from, after their own user site-packages. */
+    private static List<SiteFolder> systemFolders(Path usr, String python) {
         List<SiteFolder> folders = new ArrayList<>();
-        agentHome.ifPresent(home -> addIfPresent(folders, home.resolve(".local/lib").resolve(python).resolve("site-packages"), Installer.PIP));
         Path debian = usr.resolve("lib/python3/dist-packages");
         if (Files.isDirectory(debian)) {
             addIfPresent(folders, usr.resolve("local/lib").resolve(python).resolve("dist-packages"), Installer.PIP);
@@ -55,11 +89,7 @@ final class SystemPython {
             addIfPresent(folders, usr.resolve("lib64").resolve(python).resolve("site-packages"), Installer.OS);
             addIfPresent(folders, usr.resolve("lib").resolve(python).resolve("site-packages"), Installer.OS);
         }
-        if (folders.isEmpty()) {
-            return Optional.empty();
-        }
-        String version = dpkgVersion(root.resolve("var/lib/dpkg/status"), python + "-minimal");
-        return Optional.of(new EnvironmentLocation(usr, EnvironmentManager.SYSTEM, python + " (system)", folders, version));
+        return folders;
     }
 
     /** {@code 3.11} from the {@code /usr/bin/python3} link, or the newest {@code /usr/lib/python3.X} with an os.py. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -116,6 +117,29 @@ class DiscoveryTest {
         assertEquals("3.11.2", system.pythonVersion());
         assertEquals(List.of(new SiteFolder(root.resolve("usr/local/lib/python3.11/dist-packages"), Installer.PIP),
                 new SiteFolder(root.resolve("usr/lib/python3/dist-packages"), Installer.OS)), system.siteFolders());
+    }
+
+    @Test
+    void anotherUsersUserSitePackagesIsThePythonTheyImportFrom_theAgentsOwnIsPartOfTheSystemPython() throws IOException {
+        Path boUserSite = Files.createDirectories(root.resolve("home/bo/.local/lib/python3.11/site-packages"));
+        Path anaUserSite = Files.createDirectories(ana.resolve(".local/lib/python3.11/site-packages"));
+        Files.createDirectories(root.resolve("home/cy/.local/lib/python3.9/site-packages")); // no such python here
+
+        List<EnvironmentLocation> system = discover(AgentConfig.defaults()).environments().stream()
+                .filter(l -> l.manager() == EnvironmentManager.SYSTEM).toList();
+
+        List<SiteFolder> systemFolders = List.of(new SiteFolder(root.resolve("usr/local/lib/python3.11/dist-packages"), Installer.PIP),
+                new SiteFolder(root.resolve("usr/lib/python3/dist-packages"), Installer.OS));
+        assertEquals(2, system.size(), system.toString());
+        assertEquals(root.resolve("usr"), system.get(0).prefix());
+        assertEquals(new SiteFolder(anaUserSite, Installer.PIP), system.get(0).siteFolders().get(0), "the agent user's own, first");
+        EnvironmentLocation bo = system.get(1);
+        assertEquals(root.resolve("home/bo/.local"), bo.prefix());
+        assertEquals("python3.11 (system, user bo)", bo.name());
+        assertEquals("3.11.2", bo.pythonVersion());
+        List<SiteFolder> boFolders = new ArrayList<>(List.of(new SiteFolder(boUserSite, Installer.PIP)));
+        boFolders.addAll(systemFolders);
+        assertEquals(boFolders, bo.siteFolders(), "bo's packages first, then what every user imports");
     }
 
     @Test
