@@ -187,7 +187,7 @@ class AlertRouterIT {
             assertEquals("team-chat", notification.getReceiver());
             assertEquals("conda-depends", notification.getRuleId());
             assertEquals(slack.requests().get(0).body(), notification.getPayload(), "what could not be posted, to post again by hand");
-            assertEquals("receiver 'team-chat' refused the message: HTTP 404 'no_service': the receiver refused the message; check"
+            assertEquals("receiver 'team-chat': HTTP 404 'no_service': the receiver refused the message; check"
                     + " its URL, token and payload type", notification.getReason());
             assertEquals(1, meters.get(RouterMetrics.FAILED).tags("receiver", "team-chat", "outcome", "refused").counter().count());
         }

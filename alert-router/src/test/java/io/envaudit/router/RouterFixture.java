@@ -12,18 +12,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupSubscribedToTopicException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -63,14 +66,24 @@ public final class RouterFixture {
         return topics;
     }
 
-    /** Publishes the alerts as the auditor does: keyed by environment, rule and subject, so one alert keeps its partition. */
-    public void publish(List<ConflictAlert> alerts) throws Exception {
+    /**
+     * Publishes the alerts as the auditor does: keyed by environment, rule and subject, so one alert keeps its
+     * partition.
+     *
+     * @return the partition each went to, in order
+     */
+    public List<Integer> publish(List<ConflictAlert> alerts) throws Exception {
         try (KafkaProducer<String, ConflictAlert> producer = kafka.producer(topics.alerts().keySerde().serializer(),
                 topics.alerts().valueSerde().serializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (ConflictAlert alert : alerts) {
-                producer.send(new ProducerRecord<>(topics.alerts().name(), TestAlerts.key(alert), alert));
+                sent.add(producer.send(new ProducerRecord<>(topics.alerts().name(), TestAlerts.key(alert), alert)));
             }
-            producer.flush();
+            List<Integer> partitions = new ArrayList<>();
+            for (Future<RecordMetadata> metadata : sent) {
+                partitions.add(metadata.get().partition());
+            }
+            return partitions;
         }
     }
 
