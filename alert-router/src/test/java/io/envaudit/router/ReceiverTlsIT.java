@@ -4,11 +4,10 @@ import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.router.config.RoutesFile;
 import io.envaudit.router.delivery.RouterMetrics;
 import io.envaudit.schemas.AlertNotification;
-import io.envaudit.wire.SchemaRegistryTopic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,28 +30,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReceiverTlsIT {
     @RegisterExtension
+    @Order(1)
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final RouterFixtures fixtures = new RouterFixtures(kafka);
 
     @TempDir
     static Path dir;
 
-    private static SchemaRegistryTopic registry;
     private static TestCertificates certificates;
 
     @BeforeAll
-    static void prepare() throws Exception {
-        registry = RouterFixture.registry(kafka);
+    static void makeCertificates() throws Exception {
         certificates = TestCertificates.create(dir);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        registry.close();
     }
 
     @Test
     void aCertificateThisJvmDoesNotTrustIsAConfigurationErrorNamedWithoutTheSecret() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "untrusted.");
+        RouterFixture fixture = fixtures.create("untrusted.");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (WebhookServer slack = WebhookServer.startHttps(certificates.receiverContext())) {
             Path routes = RouterFixture.routesFile(dir,
@@ -80,7 +77,7 @@ class ReceiverTlsIT {
 
     @Test
     void withTheCaInTheJvmsTrustStoreItPostsThroughTheProxyExceptToNoProxyHosts() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "trusted.");
+        RouterFixture fixture = fixtures.create("trusted.");
         try (WebhookServer receiver = WebhookServer.startHttps(certificates.receiverContext()); ConnectProxy proxy = ConnectProxy.start()) {
             // one server, two names: 127.0.0.1 goes through the proxy, localhost (in NO_PROXY) does not
             Path routes = RouterFixture.routesFile(dir,

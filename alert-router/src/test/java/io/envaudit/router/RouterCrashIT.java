@@ -9,6 +9,7 @@ import io.envaudit.wire.SchemaRegistryTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,22 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RouterCrashIT {
     @RegisterExtension
+    @Order(1)
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final RouterFixtures fixtures = new RouterFixtures(kafka);
 
     @TempDir
     Path dir;
-
-    private static SchemaRegistryTopic registry;
-
-    @BeforeAll
-    static void connect() {
-        registry = RouterFixture.registry(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        registry.close();
-    }
 
     private static List<ConflictAlert> alerts(int count) {
         List<ConflictAlert> alerts = new ArrayList<>();
@@ -55,7 +49,7 @@ class RouterCrashIT {
 
     @Test
     void aCrashBetweenThePostAndItsRecordCostsExactlyOneRepeatOfTheSameMessage() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "crash.");
+        RouterFixture fixture = fixtures.create("crash.");
         CountDownLatch afterTheCrash = new CountDownLatch(1);
         try (WebhookServer slack = WebhookServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
@@ -96,7 +90,7 @@ class RouterCrashIT {
 
     @Test
     void aMessageInDoubtForAReceiverNoLongerConfiguredGoesToTheDeadLetterTopic() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "gone.");
+        RouterFixture fixture = fixtures.create("gone.");
         CountDownLatch afterTheCrash = new CountDownLatch(1);
         try (WebhookServer teams = WebhookServer.start(); WebhookServer hook = WebhookServer.start()) {
             Path before = RouterFixture.routesFile(dir,

@@ -45,16 +45,8 @@ public final class RouterFixture {
         this.topics = topics;
     }
 
-    /** The schema registry topic, shared by every prefix of the test class. */
-    public static SchemaRegistryTopic registry(KafkaBroker kafka) {
-        String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
-        try (Admin admin = Admin.create(kafka.clientConfig())) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(SchemaRegistryTopic.declaration(schemas));
-        }
-        return SchemaRegistryTopic.connect(kafka.clientConfig(), schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
-    }
-
-    public static RouterFixture create(KafkaBroker kafka, SchemaRegistryTopic registry, String prefix) {
+    /** Made by {@link RouterFixtures}, which holds the registry. */
+    static RouterFixture create(KafkaBroker kafka, SchemaRegistryTopic registry, String prefix) {
         EnvauditTopics topics = new EnvauditTopics(prefix, registry);
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), PARTITIONS, Optional.empty());

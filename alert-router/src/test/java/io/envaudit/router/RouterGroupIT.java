@@ -10,6 +10,7 @@ import io.envaudit.wire.SchemaRegistryTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,22 +37,15 @@ class RouterGroupIT {
     private static final int ALERTS = 200;
 
     @RegisterExtension
+    @Order(1)
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final RouterFixtures fixtures = new RouterFixtures(kafka);
 
     @TempDir
     Path dir;
-
-    private static SchemaRegistryTopic registry;
-
-    @BeforeAll
-    static void connect() {
-        registry = RouterFixture.registry(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        registry.close();
-    }
 
     private static RunningRouter start(RouterFixture fixture, Path routes, String hookUrl) throws Exception {
         return AlertRouter.start(kafka.clientConfig(), fixture.topics(), RoutesFile.load(routes, Map.of("HOOK_URL", hookUrl)),
@@ -89,7 +83,7 @@ class RouterGroupIT {
 
     @Test
     void everyAlertIsNotifiedOnceAcrossTheGroupAlsoWhenOneRouterStopsMidway() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "pair.");
+        RouterFixture fixture = fixtures.create("pair.");
         List<ConflictAlert> alerts = new ArrayList<>();
         for (int i = 0; i < ALERTS; i++) {
             alerts.add(TestAlerts.onHost(i).setRuleId("numpy-abi").build());

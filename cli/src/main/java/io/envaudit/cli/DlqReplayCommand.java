@@ -1,8 +1,6 @@
 package io.envaudit.cli;
 
 import io.envaudit.router.config.RoutesConfig;
-import io.envaudit.router.config.RoutesFile;
-import io.envaudit.router.config.RoutesFileException;
 import io.envaudit.router.delivery.ReceiverClients;
 import io.envaudit.schemas.AlertNotification;
 import io.envaudit.streams.dlq.DeadLetter;
@@ -140,17 +138,13 @@ final class DlqReplayCommand implements Callable<Integer> {
     }
 
     private int replayAlerts(PrintWriter out, PrintWriter err) {
-        RoutesConfig routes;
-        try {
-            routes = RoutesFile.load(config, environment);
-        } catch (RoutesFileException e) {
-            e.problems().forEach(problem -> err.println("error: " + problem));
-            err.flush();
+        Optional<RoutesConfig> routes = RoutesFileArgument.load(config, environment, err);
+        if (routes.isEmpty()) {
             return 2;
         }
         AlertReplay replay;
         try {
-            replay = new AlertReplay(ReceiverClients.of(routes, environment), config.toString());
+            replay = new AlertReplay(ReceiverClients.of(routes.get(), environment), config.toString());
         } catch (IllegalArgumentException e) {
             return DlqCommand.error(err, e.getMessage(), 2); // a proxy variable that holds no proxy
         }

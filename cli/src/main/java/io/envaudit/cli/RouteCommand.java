@@ -5,8 +5,6 @@ import io.envaudit.router.RouterSettings;
 import io.envaudit.router.RunningRouter;
 import io.envaudit.router.config.ReceiverConfig;
 import io.envaudit.router.config.RoutesConfig;
-import io.envaudit.router.config.RoutesFile;
-import io.envaudit.router.config.RoutesFileException;
 import io.envaudit.status.StatusServer;
 import io.envaudit.topics.EnvauditTopics;
 import io.envaudit.topics.TopicProvisioner;
@@ -75,14 +73,11 @@ final class RouteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RoutesConfig routes;
-        try {
-            routes = RoutesFile.load(config, environment);
-        } catch (RoutesFileException e) {
-            e.problems().forEach(problem -> err.println("error: " + problem));
-            err.flush();
+        Optional<RoutesConfig> read = RoutesFileArgument.load(config, environment, err);
+        if (read.isEmpty()) {
             return 2;
         }
+        RoutesConfig routes = read.get();
         if (check) {
             describe(routes, out);
             out.println(config + ": " + routes.receivers().size() + " receivers, no problems");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.router.AlertRouter;
 import io.envaudit.router.RouterFixture;
+import io.envaudit.router.RouterFixtures;
 import io.envaudit.router.RouterSettings;
 import io.envaudit.router.RunningRouter;
 import io.envaudit.router.TestAlerts;
@@ -16,6 +17,7 @@ import io.envaudit.wire.SchemaRegistryTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,22 +45,15 @@ class DlqAlertsIT {
     private static final String DLQ = PREFIX + "alerts.dlq";
 
     @RegisterExtension
+    @Order(1)
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final RouterFixtures fixtures = new RouterFixtures(kafka);
 
     @TempDir
     static Path dir;
-
-    private static SchemaRegistryTopic registry;
-
-    @BeforeAll
-    static void connect() {
-        registry = RouterFixture.registry(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        registry.close();
-    }
 
     private record Run(int exitCode, String out, String err) {
         List<String> lines() {
@@ -86,7 +81,7 @@ class DlqAlertsIT {
 
     @Test
     void theRoutersDeadLettersAreListedAndPostedAgainToTheirReceivers() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, PREFIX);
+        RouterFixture fixture = fixtures.create(PREFIX);
         try (WebhookServer hook = WebhookServer.start(); WebhookServer chat = WebhookServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
                     "group_window: 100ms",

@@ -1,5 +1,6 @@
 package io.envaudit.router.loop;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -23,7 +24,7 @@ public record RouterState(Phase phase, SortedSet<Integer> partitions) {
     }
 
     public RouterState {
-        partitions = new TreeSet<>(partitions);
+        partitions = Collections.unmodifiableSortedSet(new TreeSet<>(partitions));
     }
 
     static RouterState of(Phase phase) {
