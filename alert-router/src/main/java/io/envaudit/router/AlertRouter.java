@@ -1,9 +1,8 @@
 package io.envaudit.router;
 
-import io.envaudit.router.config.ReceiverConfig;
 import io.envaudit.router.config.RoutesConfig;
-import io.envaudit.router.delivery.EnvironmentProxy;
 import io.envaudit.router.delivery.ReceiverClient;
+import io.envaudit.router.delivery.ReceiverClients;
 import io.envaudit.router.delivery.ReceiverLane;
 import io.envaudit.router.delivery.RouterMetrics;
 import io.envaudit.router.log.Journal;
@@ -13,11 +12,7 @@ import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.topics.EnvauditTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,9 +34,6 @@ import java.util.random.RandomGenerator;
  * they are among {@link EnvauditTopics#all()}, which {@code TopicProvisioner} creates.
  */
 public final class AlertRouter {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Logger LOG = LoggerFactory.getLogger(AlertRouter.class);
-
     private AlertRouter() {
     }
 
@@ -56,15 +48,7 @@ public final class AlertRouter {
      */
     public static RunningRouter start(Map<String, Object> clientConfig, EnvauditTopics topics, RoutesConfig routes,
                                       RouterSettings settings) {
-        EnvironmentProxy proxy = EnvironmentProxy.from(settings.environment());
-        if (proxy.configured()) {
-            LOG.info("posting through the proxies HTTPS_PROXY and HTTP_PROXY name, except to the hosts of NO_PROXY");
-        }
-        HttpClient http = HttpClient.newBuilder()
-                .proxy(proxy)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        Map<String, ReceiverClient> clients = ReceiverClients.of(routes, settings.environment());
         Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -75,12 +59,9 @@ public final class AlertRouter {
         Journal journal = new Journal(clientConfig, topics);
         Outcomes outcomes = new Outcomes(consumer::wakeup);
         Map<String, ReceiverLane> lanes = new LinkedHashMap<>();
-        String userAgent = "envaudit-router/" + version();
         RouterMetrics metrics = new RouterMetrics(settings.meters());
-        for (ReceiverConfig receiver : routes.receivers().values()) {
-            lanes.put(receiver.name(), new ReceiverLane(new ReceiverClient(receiver, http, userAgent), journal, outcomes,
-                    settings.groupId(), metrics, RandomGenerator.getDefault()));
-        }
+        clients.forEach((name, client) -> lanes.put(name, new ReceiverLane(client, journal, outcomes, settings.groupId(), metrics,
+                RandomGenerator.getDefault())));
         RouterLoop loop = new RouterLoop(consumer, clientConfig, topics, routes, lanes, outcomes, journal, settings.groupId(),
                 settings.maxWaiting(), settings.logReadTimeout());
         RunningRouter running = new RunningRouter(loop, () -> {
@@ -95,10 +76,5 @@ public final class AlertRouter {
         });
         running.start();
         return running;
-    }
-
-    private static String version() {
-        String version = AlertRouter.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 }

@@ -1,6 +1,7 @@
 package io.envaudit.router;
 
 import io.envaudit.router.loop.RouterLoop;
+import io.envaudit.router.loop.RouterState;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,11 @@ public final class RunningRouter implements AutoCloseable {
     /** Why it stopped on its own: its delivery log or Kafka could not be used. Empty while it runs or after close. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /** What it is doing: joining its consumer group, routing its partitions, rebalancing, or stopped. */
+    public RouterState state() {
+        return loop.state();
     }
 
     public boolean isRunning() {

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,25 +48,18 @@ class AlertRouterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
+    @Order(1)
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final RouterFixtures fixtures = new RouterFixtures(kafka);
 
     @TempDir
     Path dir;
 
     /** What the test's router counted. */
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-    private static SchemaRegistryTopic registry;
-
-    @BeforeAll
-    static void connect() {
-        registry = RouterFixture.registry(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        registry.close();
-    }
 
     private RunningRouter start(RouterFixture fixture, Path routesFile, Map<String, String> environment, String group)
             throws Exception {
@@ -80,7 +74,7 @@ class AlertRouterIT {
 
     @Test
     void thousandsOfAlertsBecomeOneMessagePerReceiverAndRule() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "grouping.");
+        RouterFixture fixture = fixtures.create("grouping.");
         try (WebhookServer slack = WebhookServer.start(); WebhookServer teams = WebhookServer.start();
              WebhookServer hook = WebhookServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
@@ -133,7 +127,7 @@ class AlertRouterIT {
 
     @Test
     void rateLimitsServerErrorsAndSlowAnswersAreRetriedUntilDelivered() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "retries.");
+        RouterFixture fixture = fixtures.create("retries.");
         CountDownLatch never = new CountDownLatch(1);
         try (WebhookServer hook = WebhookServer.start()) {
             hook.script(Reply.rateLimited(1), Reply.status(500, "oops"), Reply.hang(never));
@@ -165,7 +159,7 @@ class AlertRouterIT {
 
     @Test
     void aRefusalIsAConfigurationErrorAndItsNotificationGoesToTheDeadLetterTopic() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "refused.");
+        RouterFixture fixture = fixtures.create("refused.");
         try (WebhookServer slack = WebhookServer.start()) {
             slack.script(Reply.status(404, "no_service"));
             Path routes = RouterFixture.routesFile(dir,
@@ -187,7 +181,7 @@ class AlertRouterIT {
             assertEquals("team-chat", notification.getReceiver());
             assertEquals("conda-depends", notification.getRuleId());
             assertEquals(slack.requests().get(0).body(), notification.getPayload(), "what could not be posted, to post again by hand");
-            assertEquals("receiver 'team-chat' refused the message: HTTP 404 'no_service': the receiver refused the message; check"
+            assertEquals("receiver 'team-chat': HTTP 404 'no_service': the receiver refused the message; check"
                     + " its URL, token and payload type", notification.getReason());
             assertEquals(1, meters.get(RouterMetrics.FAILED).tags("receiver", "team-chat", "outcome", "refused").counter().count());
         }
@@ -195,7 +189,7 @@ class AlertRouterIT {
 
     @Test
     void afterTheRetryBudgetTheNotificationGoesToTheDeadLetterTopic() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "budget.");
+        RouterFixture fixture = fixtures.create("budget.");
         try (ResettingServer resetting = ResettingServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
                     "group_window: 100ms",
@@ -219,7 +213,7 @@ class AlertRouterIT {
 
     @Test
     void aRestartSendsNothingTwiceEvenWhenTheOffsetsWereNotCommitted() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "restart.");
+        RouterFixture fixture = fixtures.create("restart.");
         try (WebhookServer slack = WebhookServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
                     "group_window: 500ms",
@@ -253,7 +247,7 @@ class AlertRouterIT {
 
     @Test
     void anUndecodableRecordIsPassedOverAndTheAlertsAroundItDelivered() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "undecodable.");
+        RouterFixture fixture = fixtures.create("undecodable.");
         try (WebhookServer hook = WebhookServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
                     "group_window: 100ms",
@@ -284,7 +278,7 @@ class AlertRouterIT {
 
     @Test
     void settledNotificationsAreForgottenOnceTheirAlertsAreCommitted() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "forget.");
+        RouterFixture fixture = fixtures.create("forget.");
         try (WebhookServer hook = WebhookServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
                     "group_window: 100ms",

@@ -7,9 +7,9 @@ import io.envaudit.router.config.RoutesConfig;
 import io.envaudit.router.config.RoutesFile;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.wire.SchemaRegistryTopic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,24 +37,19 @@ class AlertmanagerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
+    @Order(1)
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final RouterFixtures fixtures = new RouterFixtures(kafka);
 
     @TempDir
     Path dir;
 
-    private static SchemaRegistryTopic registry;
-
     @BeforeAll
-    static void connect() {
+    static void requireAlertmanager() {
         AlertmanagerProcess.binary();
-        registry = RouterFixture.registry(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     private RunningRouter start(RouterFixture fixture, AlertmanagerProcess alertmanager, String refresh, String group) throws Exception {
@@ -75,7 +70,7 @@ class AlertmanagerIT {
 
     @Test
     void firingAlertsAreListedAndResolvedOnesAreNot() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "am.");
+        RouterFixture fixture = fixtures.create("am.");
         Path amDir = Files.createDirectories(dir.resolve("alertmanager"));
         try (WebhookServer notified = WebhookServer.start();
              AlertmanagerProcess alertmanager = AlertmanagerProcess.start(amDir, notified.url("/am"), Duration.ofMinutes(5));
@@ -109,7 +104,7 @@ class AlertmanagerIT {
 
     @Test
     void firingAlertsOutliveResolveTimeoutBecauseTheRouterPostsThemAgainAlsoAfterARestart() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "refresh.");
+        RouterFixture fixture = fixtures.create("refresh.");
         Path amDir = Files.createDirectories(dir.resolve("alertmanager"));
         Duration resolveTimeout = Duration.ofSeconds(3);
         try (WebhookServer notified = WebhookServer.start();

@@ -9,6 +9,7 @@ import io.envaudit.wire.SchemaRegistryTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,40 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RouterCrashIT {
     @RegisterExtension
+    @Order(1)
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final RouterFixtures fixtures = new RouterFixtures(kafka);
 
     @TempDir
     Path dir;
-
-    private static SchemaRegistryTopic registry;
-
-    @BeforeAll
-    static void connect() {
-        registry = RouterFixture.registry(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        registry.close();
-    }
-
-    private static Process startRouterProcess(String prefix, Path routes, String group, Map<String, String> environment)
-            throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RouterProcess.class.getName(),
-                kafka.bootstrapServers(), prefix, routes.toString(), group)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String first = new String(process.getInputStream().readNBytes("started".length()));
-        assertEquals("started", first, "the router process did not start");
-        return process;
-    }
-
-    private static void kill(Process process) throws InterruptedException {
-        process.destroyForcibly(); // SIGKILL: no shutdown hook, no rebalance callback, nothing recorded
-        assertTrue(process.waitFor(1, TimeUnit.MINUTES));
-    }
 
     private static List<ConflictAlert> alerts(int count) {
         List<ConflictAlert> alerts = new ArrayList<>();
@@ -74,7 +49,7 @@ class RouterCrashIT {
 
     @Test
     void aCrashBetweenThePostAndItsRecordCostsExactlyOneRepeatOfTheSameMessage() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "crash.");
+        RouterFixture fixture = fixtures.create("crash.");
         CountDownLatch afterTheCrash = new CountDownLatch(1);
         try (WebhookServer slack = WebhookServer.start()) {
             Path routes = RouterFixture.routesFile(dir,
@@ -85,12 +60,12 @@ class RouterCrashIT {
                     "  receiver: slack");
             Map<String, String> environment = Map.of("SLACK_URL", slack.url("/services/T/B/X").toString());
             slack.script(Reply.hang(afterTheCrash));
-            Process router = startRouterProcess("crash.", routes, "crash", environment);
+            RouterJvm router = RouterJvm.start(kafka, "crash.", routes, "crash", environment, List.of());
             try {
                 fixture.publish(alerts(5));
                 slack.awaitRequests(1); // posted: the receiver has the message and holds its answer
             } finally {
-                kill(router);
+                router.kill();
                 afterTheCrash.countDown();
             }
 
@@ -115,7 +90,7 @@ class RouterCrashIT {
 
     @Test
     void aMessageInDoubtForAReceiverNoLongerConfiguredGoesToTheDeadLetterTopic() throws Exception {
-        RouterFixture fixture = RouterFixture.create(kafka, registry, "gone.");
+        RouterFixture fixture = fixtures.create("gone.");
         CountDownLatch afterTheCrash = new CountDownLatch(1);
         try (WebhookServer teams = WebhookServer.start(); WebhookServer hook = WebhookServer.start()) {
             Path before = RouterFixture.routesFile(dir,
@@ -125,12 +100,13 @@ class RouterCrashIT {
                     "route:",
                     "  receiver: old-teams");
             teams.script(Reply.hang(afterTheCrash));
-            Process router = startRouterProcess("gone.", before, "gone", Map.of("TEAMS_URL", teams.url("/workflows/1").toString()));
+            RouterJvm router = RouterJvm.start(kafka, "gone.", before, "gone", Map.of("TEAMS_URL", teams.url("/workflows/1").toString()),
+                    List.of());
             try {
                 fixture.publish(alerts(3));
                 teams.awaitRequests(1);
             } finally {
-                kill(router);
+                router.kill();
                 afterTheCrash.countDown();
             }
 

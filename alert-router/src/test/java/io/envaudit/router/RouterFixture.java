@@ -12,18 +12,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupSubscribedToTopicException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -42,16 +45,8 @@ public final class RouterFixture {
         this.topics = topics;
     }
 
-    /** The schema registry topic, shared by every prefix of the test class. */
-    public static SchemaRegistryTopic registry(KafkaBroker kafka) {
-        String schemas = SchemaRegistryTopic.topicName(EnvauditTopics.DEFAULT_PREFIX);
-        try (Admin admin = Admin.create(kafka.clientConfig())) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(SchemaRegistryTopic.declaration(schemas));
-        }
-        return SchemaRegistryTopic.connect(kafka.clientConfig(), schemas, SchemaRegistryTopic.DEFAULT_LOOKUP_TIMEOUT);
-    }
-
-    public static RouterFixture create(KafkaBroker kafka, SchemaRegistryTopic registry, String prefix) {
+    /** Made by {@link RouterFixtures}, which holds the registry. */
+    static RouterFixture create(KafkaBroker kafka, SchemaRegistryTopic registry, String prefix) {
         EnvauditTopics topics = new EnvauditTopics(prefix, registry);
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), PARTITIONS, Optional.empty());
@@ -63,14 +58,24 @@ public final class RouterFixture {
         return topics;
     }
 
-    /** Publishes the alerts as the auditor does: keyed by environment, rule and subject, so one alert keeps its partition. */
-    public void publish(List<ConflictAlert> alerts) throws Exception {
+    /**
+     * Publishes the alerts as the auditor does: keyed by environment, rule and subject, so one alert keeps its
+     * partition.
+     *
+     * @return the partition each went to, in order
+     */
+    public List<Integer> publish(List<ConflictAlert> alerts) throws Exception {
         try (KafkaProducer<String, ConflictAlert> producer = kafka.producer(topics.alerts().keySerde().serializer(),
                 topics.alerts().valueSerde().serializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (ConflictAlert alert : alerts) {
-                producer.send(new ProducerRecord<>(topics.alerts().name(), TestAlerts.key(alert), alert));
+                sent.add(producer.send(new ProducerRecord<>(topics.alerts().name(), TestAlerts.key(alert), alert)));
             }
-            producer.flush();
+            List<Integer> partitions = new ArrayList<>();
+            for (Future<RecordMetadata> metadata : sent) {
+                partitions.add(metadata.get().partition());
+            }
+            return partitions;
         }
     }
 

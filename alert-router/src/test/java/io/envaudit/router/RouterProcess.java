@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A router alone in a JVM, for {@link RouterCrashIT} to kill: arguments are the bootstrap servers, the
- * topic prefix, the routes file and the group. Prints {@code started} once running. Its session timeout
+ * A router alone in a JVM ({@link RouterJvm}): arguments are the bootstrap servers, the topic prefix, the
+ * routes file and the group; the proxy comes from the environment, as for {@code envaudit route}. Prints
+ * {@code started} once running. Its session timeout
  * is the broker's least, so that the group gives its partitions to the next router soon after the kill.
  */
 public final class RouterProcess {
+    /** What it prints once running. */
+    static final String STARTED = "started";
+
     private RouterProcess() {
     }
 
@@ -25,7 +29,7 @@ public final class RouterProcess {
         EnvauditTopics topics = new EnvauditTopics(args[1], registry);
         RunningRouter router = AlertRouter.start(client, topics, RoutesFile.load(Path.of(args[2]), System.getenv()),
                 RouterSettings.defaults().withGroupId(args[3]));
-        System.out.println("started");
+        System.out.println(STARTED);
         System.out.flush();
         router.await();
     }

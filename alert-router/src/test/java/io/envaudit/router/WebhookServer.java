@@ -2,7 +2,10 @@ package io.envaudit.router;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A real HTTP server on loopback standing in for Slack, Teams, Mattermost or any webhook: it keeps every
- * request it gets and answers from a script (200 when the script is spent), so that a test can make it
- * refuse, rate-limit, fail or hang.
+ * A real HTTP (or HTTPS) server on loopback standing in for Slack, Teams, Mattermost or any webhook: it
+ * keeps every request it gets and answers from a script (200 when the script is spent), so that a test can
+ * make it refuse, rate-limit, fail or hang.
  */
 public final class WebhookServer implements AutoCloseable {
     private static final Duration WAIT = Duration.ofMinutes(1);
@@ -61,19 +64,39 @@ public final class WebhookServer implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private WebhookServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private WebhookServer(HttpServer server) {
+        this.server = server;
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
     public static WebhookServer start() throws IOException {
-        return new WebhookServer();
+        return new WebhookServer(HttpServer.create(loopback(), 0));
+    }
+
+    /** The same on HTTPS, with the certificate of {@code tls}: a receiver with a certificate from a private CA. */
+    public static WebhookServer startHttps(SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(loopback(), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return new WebhookServer(server);
+    }
+
+    private static InetSocketAddress loopback() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return url("127.0.0.1", path);
+    }
+
+    /** The URL by another name of the loopback address ({@code localhost}). */
+    public URI url(String host, String path) {
+        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://" + host + ":" + port() + path);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** The next answers, in order, before the default 200. */

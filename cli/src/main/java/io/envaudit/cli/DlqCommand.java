@@ -2,7 +2,6 @@ package io.envaudit.cli;
 
 import io.envaudit.streams.dlq.DeadLetterException;
 import io.envaudit.topics.EnvauditTopics;
-import io.envaudit.topics.Topic;
 import io.envaudit.wire.SchemaRegistryTopic;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.KafkaException;
@@ -13,12 +12,16 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@code envaudit dlq}: the dead-letter topic, where the auditor puts the records it cannot read or process. */
+/**
+ * {@code envaudit dlq}: the dead-letter topics — the auditor's, where it puts the records it cannot read or
+ * process, and the alert router's ({@code --alerts}), where it puts the notifications it could not deliver.
+ */
 @Command(name = "dlq", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "The records the auditor could not read or process.",
-            "They are kept in the dead-letter topic (envaudit.dlq) as they were, with",
-            "why and where from. 'dlq list' shows them; 'dlq replay' sends them again."},
+            "The records the auditor could not read or process, and (--alerts) the",
+            "notifications the alert router could not deliver.",
+            "They are kept in the dead-letter topics (envaudit.dlq, envaudit.alerts.dlq)",
+            "as they were, with why. 'dlq list' shows them; 'dlq replay' sends them again."},
         subcommands = {DlqListCommand.class, DlqReplayCommand.class})
 final class DlqCommand implements Runnable {
     /** How long a dlq command waits for Kafka to answer, or for a read to make progress. */
@@ -32,9 +35,9 @@ final class DlqCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** What a dlq command does once it has the client properties and the dead-letter topic; returns the exit code. */
+    /** What a dlq command does once it has the client properties and the topics; returns the exit code. */
     interface Work {
-        int run(Map<String, Object> client, Topic<byte[], byte[]> deadLetters);
+        int run(Map<String, Object> client, EnvauditTopics topics);
     }
 
     /**
@@ -48,11 +51,10 @@ final class DlqCommand implements Runnable {
         } catch (KafkaOptions.UsageError e) {
             return error(err, e.getMessage(), 2);
         }
-        // EnvauditTopics declares every topic, the Avro ones with the registry; the dead letters are bytes,
-        // so the registry client is never used here (it connects on first use only)
+        // the auditor's dead letters are bytes, the router's Avro: the registry connects on first use only
         try (SchemaRegistryTopic registry = SchemaRegistryTopic.connect(client, SchemaRegistryTopic.topicName(kafka.topicPrefix),
                 KAFKA_TIMEOUT)) {
-            return work.run(client, new EnvauditTopics(kafka.topicPrefix, registry).deadLetters());
+            return work.run(client, new EnvauditTopics(kafka.topicPrefix, registry));
         } catch (DeadLetterException e) {
             return error(err, e.getMessage(), 2);
         } catch (KafkaException e) {

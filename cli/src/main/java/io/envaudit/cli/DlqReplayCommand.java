@@ -1,10 +1,14 @@
 package io.envaudit.cli;
 
+import io.envaudit.router.config.RoutesConfig;
+import io.envaudit.router.delivery.ReceiverClients;
+import io.envaudit.schemas.AlertNotification;
 import io.envaudit.streams.dlq.DeadLetter;
 import io.envaudit.streams.dlq.DeadLetterException;
 import io.envaudit.streams.dlq.DeadLetterReader;
 import io.envaudit.streams.dlq.DeadLetterReplayer;
 import io.envaudit.streams.dlq.RecordPosition;
+import io.envaudit.topics.Topic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine;
@@ -13,15 +17,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code envaudit dlq replay}: sends chosen dead letters again, as they were, to where they came from or to another topic. */
+/**
+ * {@code envaudit dlq replay}: sends chosen dead letters again, as they were: the auditor's to where they came
+ * from or to another topic; the router's ({@code --alerts}) to their receivers ({@link AlertReplay}).
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Send dead letters again, to where they came from or to --to TOPIC.",
@@ -30,8 +40,12 @@ import java.util.regex.Pattern;
             "--to TOPIC (partitioned by key). Choose them with --offset, --source-topic",
             "or --all. At-least-once: a replay that fails part-way sends some records",
             "again when it is run again.",
-            "Exit 0; 1 when Kafka fails; 2 on bad options, or when a chosen dead letter",
-            "or topic does not exist."})
+            "With --alerts, the notifications the router could not deliver are posted",
+            "once more to their receivers, as the routes file of --config defines them,",
+            "each payload as it was; choose them with --offset, --receiver or --all.",
+            "Exit 0; 1 when Kafka fails or a receiver does not take a notification; 2 on",
+            "bad options, a bad routes file, or when a chosen dead letter, topic or",
+            "receiver does not exist."})
 final class DlqReplayCommand implements Callable<Integer> {
     /** {@code 0/17}, or {@code envaudit.dlq/0/17} as {@code dlq list} prints it. */
     private static final Pattern POSITION = Pattern.compile("(?:(.+)/)?(\\d{1,9})/(\\d{1,18})");
@@ -45,6 +59,15 @@ final class DlqReplayCommand implements Callable<Integer> {
 
     @Option(names = "--source-topic", paramLabel = "TOPIC", description = "Every dead letter that came from this topic.")
     String sourceTopic;
+
+    @Option(names = "--alerts", description = "The alert router's dead letters (envaudit.alerts.dlq), posted again to their receivers.")
+    boolean alerts;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "With --alerts: the routes file, for where each receiver is.")
+    Path config;
+
+    @Option(names = "--receiver", paramLabel = "NAME", description = "With --alerts: every notification for this receiver.")
+    String receiver;
 
     @Option(names = "--all", description = "Every dead letter.")
     boolean all;
@@ -63,6 +86,9 @@ final class DlqReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** With --alerts, the routes file's secrets and the proxy come from these variables. Replaced in tests. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,10 +97,16 @@ final class DlqReplayCommand implements Callable<Integer> {
         if (problem != null) {
             return DlqCommand.error(err, problem, 2);
         }
-        return DlqCommand.withKafka(kafka, err, (client, deadLetters) -> {
+        return alerts ? replayAlerts(out, err) : replayRecords(out, err);
+    }
+
+    private int replayRecords(PrintWriter out, PrintWriter err) {
+        return DlqCommand.withKafka(kafka, err, (client, topics) -> {
+            Topic<byte[], byte[]> deadLetters = topics.deadLetters();
             List<DeadLetter> letters;
-            try (DeadLetterReader reader = new DeadLetterReader(client, deadLetters, DlqCommand.KAFKA_TIMEOUT)) {
-                letters = offsets.isEmpty() ? matching(reader) : reader.at(positions(deadLetters.name()));
+            try (DeadLetterReader<DeadLetter> reader = DeadLetterReader.of(client, deadLetters, DlqCommand.KAFKA_TIMEOUT)) {
+                letters = offsets.isEmpty() ? matching(reader, letter -> sourceTopic == null || letter.cameFrom(sourceTopic))
+                        : reader.at(positions(deadLetters.name()));
             }
             if (letters.isEmpty()) {
                 out.println("no dead letters to replay in " + deadLetters.name() + (sourceTopic == null ? "" : " from " + sourceTopic)
@@ -105,16 +137,56 @@ final class DlqReplayCommand implements Callable<Integer> {
         });
     }
 
+    private int replayAlerts(PrintWriter out, PrintWriter err) {
+        Optional<RoutesConfig> routes = RoutesFileArgument.load(config, environment, err);
+        if (routes.isEmpty()) {
+            return 2;
+        }
+        AlertReplay replay;
+        try {
+            replay = new AlertReplay(ReceiverClients.of(routes.get(), environment), config.toString());
+        } catch (IllegalArgumentException e) {
+            return DlqCommand.error(err, e.getMessage(), 2); // a proxy variable that holds no proxy
+        }
+        return DlqCommand.withKafka(kafka, err, (client, topics) -> {
+            Topic<String, AlertNotification> deadLetters = topics.alertDeadLetters();
+            List<AlertDeadLetter> letters;
+            try (DeadLetterReader<AlertDeadLetter> reader = new DeadLetterReader<>(client, deadLetters.name(),
+                    record -> AlertDeadLetter.of(record, deadLetters), DlqCommand.KAFKA_TIMEOUT)) {
+                letters = offsets.isEmpty() ? matching(reader, letter -> receiver == null || letter.forReceiver(receiver))
+                        : reader.at(positions(deadLetters.name()));
+            }
+            if (letters.isEmpty()) {
+                out.println("no dead letters to replay in " + deadLetters.name() + (receiver == null ? "" : " for receiver " + receiver)
+                        + (since == null ? "" : " since " + since));
+                out.flush();
+                return 0;
+            }
+            return replay.post(letters, dryRun, out);
+        });
+    }
+
     /** Why the options do not say which dead letters to replay, or null when they do. */
     private String selectionProblem() {
-        if (offsets.isEmpty() && sourceTopic == null && !all) {
-            return "say which dead letters to replay: --offset P/O (repeatable), --source-topic TOPIC, or --all";
+        if (alerts && (sourceTopic != null || to != null)) {
+            return "--source-topic and --to are for the auditor's dead letters: with --alerts, notifications go back to their"
+                    + " receivers; choose them with --receiver";
         }
-        if (!offsets.isEmpty() && (sourceTopic != null || all || since != null)) {
-            return "--offset names dead letters exactly: it does not combine with --source-topic, --all or --since";
+        if (!alerts && (config != null || receiver != null)) {
+            return "--config and --receiver are for the router's dead letters: add --alerts";
         }
-        if (all && sourceTopic != null) {
-            return "give --all or --source-topic, not both";
+        if (alerts && config == null) {
+            return "--alerts needs --config FILE: the routes file that says where each receiver is";
+        }
+        String byOrigin = alerts ? "--receiver" : "--source-topic";
+        if (offsets.isEmpty() && sourceTopic == null && receiver == null && !all) {
+            return "say which dead letters to replay: --offset P/O (repeatable), " + byOrigin + (alerts ? " NAME" : " TOPIC") + ", or --all";
+        }
+        if (!offsets.isEmpty() && (sourceTopic != null || receiver != null || all || since != null)) {
+            return "--offset names dead letters exactly: it does not combine with " + byOrigin + ", --all or --since";
+        }
+        if (all && (sourceTopic != null || receiver != null)) {
+            return "give --all or " + byOrigin + ", not both";
         }
         for (String offset : offsets) {
             if (!POSITION.matcher(offset).matches()) {
@@ -138,10 +210,10 @@ final class DlqReplayCommand implements Callable<Integer> {
         return positions;
     }
 
-    private List<DeadLetter> matching(DeadLetterReader reader) {
-        List<DeadLetter> letters = new ArrayList<>();
+    private <T> List<T> matching(DeadLetterReader<T> reader, Predicate<T> wanted) {
+        List<T> letters = new ArrayList<>();
         reader.forEach(Optional.ofNullable(since), letter -> {
-            if (sourceTopic == null || letter.cameFrom(sourceTopic)) {
+            if (wanted.test(letter)) {
                 letters.add(letter);
             }
             return true;

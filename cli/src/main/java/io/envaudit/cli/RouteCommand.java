@@ -5,8 +5,7 @@ import io.envaudit.router.RouterSettings;
 import io.envaudit.router.RunningRouter;
 import io.envaudit.router.config.ReceiverConfig;
 import io.envaudit.router.config.RoutesConfig;
-import io.envaudit.router.config.RoutesFile;
-import io.envaudit.router.config.RoutesFileException;
+import io.envaudit.status.StatusServer;
 import io.envaudit.topics.EnvauditTopics;
 import io.envaudit.topics.TopicProvisioner;
 import io.envaudit.topics.TopicProvisioningException;
@@ -22,6 +21,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +59,8 @@ final class RouteCommand implements Callable<Integer> {
     boolean check;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "Serve the router's metrics for Prometheus at http://HOST:PORT/metrics (0: any free port, printed).")
+            description = {"Serve the router's metrics for Prometheus at http://HOST:PORT/metrics, and /health and /ready",
+                "(0: any free port, printed)."})
     Integer metricsPort;
 
     @CommandLine.Spec
@@ -72,14 +73,11 @@ final class RouteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RoutesConfig routes;
-        try {
-            routes = RoutesFile.load(config, environment);
-        } catch (RoutesFileException e) {
-            e.problems().forEach(problem -> err.println("error: " + problem));
-            err.flush();
+        Optional<RoutesConfig> read = RoutesFileArgument.load(config, environment, err);
+        if (read.isEmpty()) {
             return 2;
         }
+        RoutesConfig routes = read.get();
         if (check) {
             describe(routes, out);
             out.println(config + ": " + routes.receivers().size() + " receivers, no problems");
@@ -100,20 +98,28 @@ final class RouteCommand implements Callable<Integer> {
                 return fail(err, problem, 1);
             }
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            try (MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.start(meters, metricsPort)) {
-                RunningRouter router;
-                try {
-                    router = AlertRouter.start(client, topics, routes, RouterSettings.defaults().withGroupId(group)
-                            .withEnvironment(environment).withMeters(meters));
-                } catch (IllegalArgumentException e) {
-                    return fail(err, e.getMessage(), 2); // a proxy variable that holds no proxy
-                }
+            RunningRouter router;
+            try {
+                router = AlertRouter.start(client, topics, routes, RouterSettings.defaults().withGroupId(group)
+                        .withEnvironment(environment).withMeters(meters));
+            } catch (IllegalArgumentException e) {
+                return fail(err, e.getMessage(), 2); // a proxy variable that holds no proxy
+            }
+            StatusServer status;
+            try {
+                status = metricsPort == null ? null : StatusServer.start(new InetSocketAddress(metricsPort), meters::scrape,
+                        RouterProbes.health(router), RouterProbes.ready(router, topics.alerts().name(), group));
+            } catch (IOException e) {
+                closeQuietly(router);
+                return fail(err, "cannot serve metrics on port " + metricsPort + ": " + e.getMessage(), 1);
+            }
+            try (status) {
                 Thread hook = new Thread(() -> closeQuietly(router), "envaudit-route-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 out.println("Routing the alerts of " + topics.alerts().name() + " (group " + group + ") to:");
                 describe(routes, out);
-                if (endpoint != null) {
-                    out.println("Metrics at http://localhost:" + endpoint.port() + "/metrics");
+                if (status != null) {
+                    out.println("Metrics at http://localhost:" + status.port() + "/metrics, health at /health, readiness at /ready");
                 }
                 out.flush();
                 router.await();
@@ -121,8 +127,6 @@ final class RouteCommand implements Callable<Integer> {
                     Runtime.getRuntime().removeShutdownHook(hook);
                     return fail(err, "the router stopped: " + router.failure().get().getMessage(), 1);
                 }
-            } catch (IOException e) {
-                return fail(err, "cannot serve metrics on port " + metricsPort + ": " + e.getMessage(), 1);
             }
         }
         return 0;

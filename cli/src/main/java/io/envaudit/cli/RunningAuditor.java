@@ -2,8 +2,9 @@ package io.envaudit.cli;
 
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditSettings;
-import io.envaudit.streams.metrics.AuditorHttpServer;
+import io.envaudit.status.StatusServer;
 import io.envaudit.streams.metrics.AuditorMetrics;
+import io.envaudit.streams.metrics.AuditorStatus;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -24,9 +25,9 @@ final class RunningAuditor implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final AuditorMetrics metrics;
-    private final AuditorHttpServer http;
+    private final StatusServer http;
 
-    private RunningAuditor(KafkaStreams streams, AuditorMetrics metrics, AuditorHttpServer http) {
+    private RunningAuditor(KafkaStreams streams, AuditorMetrics metrics, StatusServer http) {
         this.streams = streams;
         this.metrics = metrics;
         this.http = http;
@@ -56,9 +57,9 @@ final class RunningAuditor implements AutoCloseable {
             }
         });
         AuditorMetrics metrics = new AuditorMetrics(streams, cluster.topics().snapshots().name());
-        AuditorHttpServer http;
+        StatusServer http;
         try {
-            http = AuditorHttpServer.start(metricsAddress, streams, metrics);
+            http = AuditorStatus.serve(metricsAddress, streams, metrics);
         } catch (IOException e) {
             metrics.close();
             throw new IOException("cannot serve metrics on " + metricsAddress + ": " + e.getMessage(), e);

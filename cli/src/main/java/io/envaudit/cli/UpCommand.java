@@ -12,8 +12,6 @@ import io.envaudit.kafka.embedded.EmbeddedKafkaException;
 import io.envaudit.router.AlertRouter;
 import io.envaudit.router.RunningRouter;
 import io.envaudit.router.config.RoutesConfig;
-import io.envaudit.router.config.RoutesFile;
-import io.envaudit.router.config.RoutesFileException;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.streams.app.StreamingAuditor;
@@ -91,13 +89,11 @@ final class UpCommand implements Callable<Integer> {
         // the start, then closes it cleanly, and the last line is printed before the JVM exits
         RoutesConfig routes = null;
         if (routesFile != null) {
-            try {
-                routes = RoutesFile.load(routesFile, System.getenv());
-            } catch (RoutesFileException e) {
-                e.problems().forEach(problem -> err.println("error: " + problem));
-                err.flush();
+            Optional<RoutesConfig> read = RoutesFileArgument.load(routesFile, System.getenv(), err);
+            if (read.isEmpty()) {
                 return 2;
             }
+            routes = read.get();
         }
         try (StopRequest stop = StopRequest.onSignals()) {
             try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.at(dataDir.resolve("kafka")))) {

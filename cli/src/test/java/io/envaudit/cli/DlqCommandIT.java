@@ -245,7 +245,7 @@ class DlqCommandIT {
                 + topics.rules().name() + "/0/"), back.out());
         long replayOffset = Long.parseLong(replayedRule.substring(replayedRule.lastIndexOf('/') + 1));
         assertEquals(4, listedUntil(4).size());
-        try (DeadLetterReader reader = new DeadLetterReader(client(), topics.deadLetters(), Duration.ofSeconds(30))) {
+        try (DeadLetterReader<DeadLetter> reader = DeadLetterReader.of(client(), topics.deadLetters(), Duration.ofSeconds(30))) {
             List<DeadLetter> again = new ArrayList<>();
             reader.forEach(Optional.empty(), letter -> !letter.cameFrom(topics.rules().name()) || again.add(letter));
             assertEquals(2, again.size());

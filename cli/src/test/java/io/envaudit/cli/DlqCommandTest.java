@@ -64,6 +64,31 @@ class DlqCommandTest {
     }
 
     @Test
+    void optionsOfOneDeadLetterTopicAreRefusedForTheOther() {
+        refused("--source-topic does not apply to --alerts: the router's dead letters all come from the alerts; choose them with --receiver",
+                "dlq", "list", "-b", NOWHERE, "--alerts", "--source-topic", "envaudit.alerts");
+        refused("--receiver is for the router's dead letters: add --alerts", "dlq", "list", "-b", NOWHERE, "--receiver", "chat");
+        refused("--source-topic and --to are for the auditor's dead letters: with --alerts, notifications go back to their receivers;"
+                + " choose them with --receiver", "dlq", "replay", "-b", NOWHERE, "--alerts", "--config", "routes.yaml", "--all",
+                "--to", "scratch");
+        refused("--config and --receiver are for the router's dead letters: add --alerts",
+                "dlq", "replay", "-b", NOWHERE, "--receiver", "chat");
+    }
+
+    @Test
+    void replayingTheRoutersDeadLettersNeedsTheRoutesFileAndAChoice() {
+        refused("--alerts needs --config FILE: the routes file that says where each receiver is",
+                "dlq", "replay", "-b", NOWHERE, "--alerts", "--all");
+        refused("say which dead letters to replay: --offset P/O (repeatable), --receiver NAME, or --all",
+                "dlq", "replay", "-b", NOWHERE, "--alerts", "--config", "routes.yaml");
+        refused("give --all or --receiver, not both",
+                "dlq", "replay", "-b", NOWHERE, "--alerts", "--config", "routes.yaml", "--all", "--receiver", "chat");
+        Run missing = run("dlq", "replay", "-b", NOWHERE, "--alerts", "--config", "no-such-routes.yaml", "--all");
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().startsWith("error: no-such-routes.yaml: cannot read the routes file: "), missing.err());
+    }
+
+    @Test
     void dlqAloneShowsItsSubcommands() {
         Run run = run("dlq");
         assertEquals(0, run.exitCode());

@@ -207,6 +207,13 @@ class EnvauditRouteIT {
                 double counted = Double.parseDouble(sentToAuditLog.group(1));
                 assertTrue(counted >= 5 && counted <= hook.requests().size(), counted + " of " + hook.requests().size() + " posts");
                 assertTrue(metrics.contains("envaudit_router_delivery_latency_seconds_count{receiver=\"ml-vision-chat\"}"), metrics);
+
+                HttpResponse<String> health = get(output, "/health");
+                assertEquals(200, health.statusCode(), health.body());
+                assertEquals("running, routing\n", health.body());
+                HttpResponse<String> ready = get(output, "/ready");
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertEquals("ready: routing partitions 0, 1, 2, 3 of envaudit.alerts\n", ready.body(), "the only router of its group");
             } finally {
                 router.destroy();
                 assertTrue(router.waitFor(60, TimeUnit.SECONDS), "the router stops on SIGTERM");
@@ -219,16 +226,22 @@ class EnvauditRouteIT {
         }
     }
 
-    /** What the router's metrics endpoint serves; its port is on the line that announces it. */
-    private static String scrape(List<String> output) throws Exception {
+    /** What the router's status server answers at {@code path}; its port is on the line that announces it. */
+    private static HttpResponse<String> get(List<String> output, String path) throws Exception {
         String announced;
         synchronized (output) {
             announced = output.stream().filter(l -> l.startsWith("Metrics at ")).findFirst().orElseThrow(() ->
                     new AssertionError("no metrics line in " + output));
         }
-        URI uri = URI.create(announced.substring("Metrics at ".length()));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        Matcher port = Pattern.compile("^Metrics at http://localhost:([0-9]+)/metrics, health at /health, readiness at /ready$")
+                .matcher(announced);
+        assertTrue(port.matches(), announced);
+        URI uri = URI.create("http://127.0.0.1:" + port.group(1) + path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String scrape(List<String> output) throws Exception {
+        HttpResponse<String> response = get(output, "/metrics");
         assertEquals(200, response.statusCode());
         return response.body();
     }

@@ -30,6 +30,14 @@ public record ReceiverConfig(String name, ReceiverType type, Secret url, Optiona
         return base.resolve((path.endsWith("/") ? path : path + "/") + "api/v2/alerts");
     }
 
+    /**
+     * How many alerts one notification may carry: a chat message summarises any number (it lists a few), a
+     * webhook or Alertmanager post carries each alert in full and so is cut into batches.
+     */
+    public int alertsPerMessage() {
+        return type.chat() ? Integer.MAX_VALUE : batchSize;
+    }
+
     /** Text with the URL, its path and query, and the token taken out: for anything logged or recorded. */
     public String redact(String text) {
         String redacted = url.redact(text);

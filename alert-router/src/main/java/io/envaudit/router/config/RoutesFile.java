@@ -1,5 +1,6 @@
 package io.envaudit.router.config;
 
+import io.envaudit.engine.yaml.YamlValues;
 import io.envaudit.router.routing.Route;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -54,7 +55,7 @@ public final class RoutesFile {
         } catch (YamlEngineException e) {
             throw new RoutesFileException(List.of(fileName + ":1:1: invalid YAML: " + e.getMessage()));
         }
-        if (root.isEmpty() || YamlReader.isNull(root.get())) {
+        if (root.isEmpty() || YamlValues.isNull(root.get())) {
             throw new RoutesFileException(List.of(fileName + ":1:1: the routes file is empty: it needs 'receivers' and 'route'"));
         }
         RoutesConfig config = read(fileName, root.get(), reader, secrets);

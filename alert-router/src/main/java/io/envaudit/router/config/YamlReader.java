@@ -1,37 +1,33 @@
 package io.envaudit.router.config;
 
-import io.envaudit.engine.version.Quoting;
+import io.envaudit.engine.yaml.YamlValues;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values from the YAML nodes of one routes file. Each value of the wrong shape is reported
- * at its node ({@code file:line:column}) and read as null, so that one pass finds every problem.
+ * Reads typed values from the YAML nodes of one routes file ({@link YamlValues}, as rule files are read),
+ * collecting every problem as {@code file:line:column: message}; adds what only routes files have:
+ * counts and durations.
  */
 final class YamlReader {
-    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
 
     private final String fileName;
     private final List<Problem> problems = new ArrayList<>();
+    private final YamlValues values = new YamlValues(this::error);
 
-    /** Line and column from 1; 0 when the place is the file as a whole. */
+    /** Line and column from 1. */
     private record Problem(int line, int column, String text) {
     }
 
@@ -65,43 +61,21 @@ final class YamlReader {
 
     /** The entries of a mapping by key, once unknown, repeated and non-text keys were reported (and left out). */
     Map<String, NodeTuple> mapping(Node node, String what, List<String> allowed) {
-        if (!(node instanceof MappingNode mapping)) {
-            error(node, what + " must be a mapping, found " + found(node));
-            return null;
-        }
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple entry : mapping.getValue()) {
-            Node keyNode = entry.getKeyNode();
-            if (!(keyNode instanceof ScalarNode scalar) || !TEXT_TAGS.contains(scalar.getTag())) {
-                error(keyNode, "keys in " + what + " must be text, found " + found(keyNode));
-            } else if (allowed != null && !allowed.contains(scalar.getValue())) {
-                error(keyNode, "unknown key " + Quoting.quote(scalar.getValue()) + " in " + what + "; allowed keys: "
-                        + String.join(", ", allowed));
-            } else if (entries.containsKey(scalar.getValue())) {
-                error(keyNode, "duplicate key " + Quoting.quote(scalar.getValue()) + " in " + what + " (first at "
-                        + at(entries.get(scalar.getValue()).getKeyNode()) + ")");
-            } else {
-                entries.put(scalar.getValue(), entry);
-            }
-        }
-        return entries;
+        return values.mapping(node, what, allowed);
     }
 
     /** A scalar's text; numbers and booleans are read as written. */
     String text(Node node, String what) {
-        if (node instanceof ScalarNode scalar && TEXT_TAGS.contains(scalar.getTag())) {
-            return scalar.getValue();
-        }
-        error(node, what + " must be text, found " + found(node));
-        return null;
+        return values.text(node, what);
     }
 
     Boolean bool(Node node, String what) {
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
-            return Boolean.valueOf(scalar.getValue().toLowerCase(Locale.ROOT));
-        }
-        error(node, what + " must be true or false, found " + found(node));
-        return null;
+        return values.bool(node, what);
+    }
+
+    /** A list's items; an empty list is reported, since leaving the key out says the same. */
+    List<Node> list(Node node, String what) {
+        return values.list(node, what);
     }
 
     /** A whole number from 1 to {@code max}. */
@@ -116,7 +90,7 @@ final class YamlReader {
                 // reported below
             }
         }
-        error(node, what + " must be a whole number from 1 to " + max + ", found " + found(node));
+        error(node, what + " must be a whole number from 1 to " + max + ", found " + YamlValues.found(node));
         return null;
     }
 
@@ -136,39 +110,7 @@ final class YamlReader {
                 default -> Duration.ofHours(amount);
             };
         }
-        error(node, what + " must be a duration such as 500ms, 30s, 5m or 1h, found " + found(node));
+        error(node, what + " must be a duration such as 500ms, 30s, 5m or 1h, found " + YamlValues.found(node));
         return null;
-    }
-
-    /** A list's items; an empty list is reported, since leaving the key out says the same. */
-    List<Node> list(Node node, String what) {
-        if (!(node instanceof SequenceNode sequence)) {
-            error(node, what + " must be a list, found " + found(node));
-            return null;
-        }
-        if (sequence.getValue().isEmpty()) {
-            error(node, what + " is an empty list; leave it out or give at least one entry");
-            return null;
-        }
-        return sequence.getValue();
-    }
-
-    static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
-    }
-
-    /** What a node is, for a message: a mapping, a list, nothing, or its quoted text. */
-    static String found(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        if (scalar.getTag().equals(Tag.NULL)) {
-            return "nothing";
-        }
-        return Quoting.quote(scalar.getValue());
     }
 }

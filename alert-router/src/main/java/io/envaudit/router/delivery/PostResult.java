@@ -6,18 +6,26 @@ import java.util.Optional;
 /** What one POST to a receiver came to. Every reason is safe to log: it never holds the URL or a token. */
 public sealed interface PostResult {
 
+    /** Not delivered, and why. */
+    sealed interface Failure extends PostResult {
+        String reason();
+    }
+
     /** A 2xx answer: the receiver has the message. */
     record Delivered(int status) implements PostResult {
     }
 
     /**
      * Worth trying again: a 429 (with the wait its {@code Retry-After} asks for, if it says), a 5xx, a 408,
-     * a timeout, a connection refused or reset.
+     * a timeout, a connection refused or reset (also during the TLS handshake).
      */
-    record Retry(String reason, Optional<Duration> retryAfter) implements PostResult {
+    record Retry(String reason, Optional<Duration> retryAfter) implements Failure {
     }
 
-    /** Another 4xx, or a redirect: the receiver's configuration is wrong and trying again will not help. */
-    record Rejected(String reason) implements PostResult {
+    /**
+     * Another 4xx, a redirect, or a TLS certificate this JVM does not accept: the receiver's configuration
+     * (or the router's trust store) is wrong and trying again will not help.
+     */
+    record Rejected(String reason) implements Failure {
     }
 }

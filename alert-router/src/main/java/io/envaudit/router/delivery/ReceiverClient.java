@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -64,8 +67,13 @@ public final class ReceiverClient {
         } catch (HttpTimeoutException e) {
             return new PostResult.Retry("no answer within " + receiver.timeout().toMillis() + " ms", Optional.empty());
         } catch (SSLException e) {
-            return new PostResult.Retry("TLS failed (" + safe(e) + "); is the receiver's certificate trusted by this JVM?",
-                    Optional.empty());
+            Optional<Throwable> refused = certificateProblem(e);
+            if (refused.isPresent()) {
+                return new PostResult.Rejected("TLS: the receiver's certificate is not accepted (" + safe(refused.get())
+                        + "); for a private CA, start the router with a trust store that holds it (javax.net.ssl.trustStore,"
+                        + " docs/router.md)");
+            }
+            return new PostResult.Retry("TLS failed: " + safe(e), Optional.empty());
         } catch (IOException e) {
             return new PostResult.Retry("the connection failed: " + safe(e), Optional.empty());
         }
@@ -87,6 +95,21 @@ public final class ReceiverClient {
             return new PostResult.Rejected(answer + ": the receiver's URL redirects; give the URL it redirects to");
         }
         return new PostResult.Rejected(answer + ": the receiver refused the message; check its URL, token and payload type");
+    }
+
+    /**
+     * The certificate check that failed the handshake, if that is why it failed: a certificate no trusted CA
+     * signed, one for another host name, one expired. That is the deployment's to fix, not the network's,
+     * so it is not retried; a handshake cut short (a reset) is.
+     */
+    static Optional<Throwable> certificateProblem(SSLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException || cause instanceof CertPathValidatorException
+                    || cause instanceof CertPathBuilderException) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Retry-After is whole seconds or an HTTP date (RFC 9110 10.2.3); anything else is ignored. */
@@ -112,7 +135,7 @@ public final class ReceiverClient {
         return " '" + receiver.redact(cut) + "'";
     }
 
-    private String safe(Exception e) {
+    private String safe(Throwable e) {
         String message = e.getMessage();
         return receiver.redact(e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }

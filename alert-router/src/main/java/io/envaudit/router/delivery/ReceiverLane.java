@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -169,7 +170,7 @@ public final class ReceiverLane implements AutoCloseable {
                         notification.getRuleId(), notification.getAlertCount(), attempt > 1 ? " at attempt " + attempt : "");
                 settle(notification, NotificationPhase.DELIVERED, null);
             } else if (result instanceof PostResult.Rejected rejected) {
-                String reason = "receiver '" + receiver.name() + "' refused the message: " + rejected.reason();
+                String reason = "receiver '" + receiver.name() + "': " + rejected.reason();
                 LOG.error("{} (notification {}): a configuration error; the notification goes to the dead-letter topic",
                         reason, notification.getId());
                 metrics.failed(receiver.name(), "refused");
@@ -244,13 +245,13 @@ public final class ReceiverLane implements AutoCloseable {
         refreshQueued = false;
         try {
             List<ConflictAlert> alerts = firing.values().stream().map(Delivery.PartitionedAlert::alert).toList();
-            for (int from = 0; from < alerts.size(); from += format.maxAlerts()) {
-                List<ConflictAlert> batch = alerts.subList(from, Math.min(alerts.size(), from + format.maxAlerts()));
+            for (int from = 0; from < alerts.size(); from += receiver.alertsPerMessage()) {
+                List<ConflictAlert> batch = alerts.subList(from, Math.min(alerts.size(), from + receiver.alertsPerMessage()));
                 String payload = format.render(new Notice(UUID.randomUUID().toString(), receiver.name(), "", batch, Instant.now()));
                 PostResult result = client.post(payload, null);
-                if (!(result instanceof PostResult.Delivered)) {
+                if (result instanceof PostResult.Failure failure) {
                     LOG.warn("receiver '{}': refreshing {} firing alerts failed ({}); trying again in {} s", receiver.name(),
-                            alerts.size(), reason(result), receiver.refreshInterval().toSeconds());
+                            alerts.size(), failure.reason(), receiver.refreshInterval().toSeconds());
                     break;
                 }
             }
@@ -261,15 +262,11 @@ public final class ReceiverLane implements AutoCloseable {
         done();
     }
 
-    private static String reason(PostResult result) {
-        return result instanceof PostResult.Retry retry ? retry.reason() : ((PostResult.Rejected) result).reason();
-    }
-
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static void await(java.util.concurrent.Future<?> task) {
+    private static void await(Future<?> task) {
         try {
             task.get();
         } catch (ExecutionException e) {

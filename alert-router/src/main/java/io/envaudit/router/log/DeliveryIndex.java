@@ -75,10 +75,6 @@ public final class DeliveryIndex {
         return settled;
     }
 
-    public int size() {
-        return byId.size();
-    }
-
     public void clear() {
         byId.clear();
         coverage.clear();

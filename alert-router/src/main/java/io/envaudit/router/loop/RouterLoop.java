@@ -78,6 +78,7 @@ public final class RouterLoop implements Runnable {
     private final Map<String, Map<String, Integer>> firingKeys = new HashMap<>();
     private final Outcomes outcomes;
     private volatile boolean stopping;
+    private volatile RouterState state = RouterState.of(RouterState.Phase.JOINING);
     private boolean paused;
     private Instant lastForget = Instant.EPOCH;
 
@@ -97,6 +98,11 @@ public final class RouterLoop implements Runnable {
         routes.receivers().values().forEach(receiver -> formats.put(receiver.name(), MessageFormat.of(receiver)));
     }
 
+    /** What it is doing now; read from any thread. */
+    public RouterState state() {
+        return state;
+    }
+
     /** Asks the loop to finish (from any thread); {@link #run} then settles what it can and returns. */
     public void stop() {
         stopping = true;
@@ -105,6 +111,14 @@ public final class RouterLoop implements Runnable {
 
     @Override
     public void run() {
+        try {
+            consume();
+        } finally {
+            state = RouterState.of(RouterState.Phase.STOPPED);
+        }
+    }
+
+    private void consume() {
         consumer.subscribe(List.of(topics.alerts().name()), new Rebalance());
         try {
             while (!stopping) {
@@ -209,8 +223,8 @@ public final class RouterLoop implements Runnable {
         ReceiverConfig receiver = group.receiver();
         MessageFormat format = formats.get(receiver.name());
         List<String> keys = new ArrayList<>(group.alerts().keySet());
-        for (int from = 0; from < keys.size(); from += format.maxAlerts()) {
-            List<String> batch = keys.subList(from, Math.min(keys.size(), from + format.maxAlerts()));
+        for (int from = 0; from < keys.size(); from += receiver.alertsPerMessage()) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + receiver.alertsPerMessage()));
             List<ConflictAlert> alerts = new ArrayList<>(batch.size());
             List<Position> positions = new ArrayList<>();
             Map<String, Delivery.PartitionedAlert> forAlertmanager = new LinkedHashMap<>();
@@ -373,14 +387,19 @@ public final class RouterLoop implements Runnable {
 
     /**
      * The intents with no outcome: each may have been posted or not. A chat or webhook one is posted again,
-     * the very same payload and id (at most one repeat), by the router that owns its lowest partition; an
-     * Alertmanager one is forgotten and its alerts grouped anew when read again (a repeat changes nothing
-     * there); one whose receiver left the routes file goes to the dead-letter topic.
+     * the very same payload and id (at most one repeat), by the router that owns its lowest partition; one
+     * whose receiver left the routes file goes to the dead-letter topic, by that router too. An Alertmanager
+     * one is forgotten by every router of the group, and each groups anew the alerts of it that it reads
+     * again (a repeat changes nothing there): no router re-posts it, so none may take its records as covered.
      */
     private void resumeInDoubt(Set<Integer> partitions) {
         List<String> regroup = new ArrayList<>();
         for (AlertNotification notification : index.inDoubt()) {
             ReceiverLane lane = lanes.get(notification.getReceiver());
+            if (lane != null && lane.receiver().type() == ReceiverType.ALERTMANAGER) {
+                regroup.add(notification.getId());
+                continue;
+            }
             int lowest = notification.getAlerts().stream().mapToInt(AlertOffsets::getPartition).min().orElse(-1);
             if (!partitions.contains(lowest)) {
                 continue; // another router of the group owns it
@@ -393,8 +412,6 @@ public final class RouterLoop implements Runnable {
                 journal.deadLettered(notification, reason, Instant.now());
                 index.apply(notification.getId(), AlertNotification.newBuilder(notification)
                         .setPhase(NotificationPhase.DEAD_LETTERED).setPayload(null).setReason(reason).build());
-            } else if (lane.receiver().type() == ReceiverType.ALERTMANAGER) {
-                regroup.add(notification.getId());
             } else {
                 LOG.warn("receiver '{}': notification {} ({}, {} alerts) may have been posted before the router stopped;"
                         + " posting it again", notification.getReceiver(), notification.getId(), notification.getRuleId(),
@@ -409,22 +426,35 @@ public final class RouterLoop implements Runnable {
         }
     }
 
+    /** Closing the consumer, after the loop ended, revokes its partitions: a stopped router stays stopped. */
+    private void enter(RouterState next) {
+        if (state.phase() != RouterState.Phase.STOPPED) {
+            state = next;
+        }
+    }
+
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            enter(RouterState.of(RouterState.Phase.REBALANCING));
             quiesce();
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            enter(RouterState.of(RouterState.Phase.REBALANCING));
             quiesce();
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            enter(RouterState.of(RouterState.Phase.REBALANCING));
             quiesce();
-            rebuild(consumer.assignment());
-            LOG.info("routing alerts of {} partitions of {}", consumer.assignment().size(), topics.alerts().name());
+            Set<TopicPartition> assigned = consumer.assignment();
+            rebuild(assigned);
+            RouterState routing = RouterState.routing(assigned.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
+            enter(routing);
+            LOG.info("routing the alerts of partitions {} of {}", routing.partitions(), topics.alerts().name());
         }
     }
 }

@@ -26,17 +26,6 @@ public final class AlertmanagerFormat implements MessageFormat {
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern NOT_IN_LABEL_NAME = Pattern.compile("[^a-zA-Z0-9_]");
 
-    private final int batchSize;
-
-    AlertmanagerFormat(int batchSize) {
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public int maxAlerts() {
-        return batchSize;
-    }
-
     @Override
     public String render(Notice notice) {
         ArrayNode alerts = Json.array();

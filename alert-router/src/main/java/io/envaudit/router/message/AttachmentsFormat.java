@@ -29,11 +29,6 @@ final class AttachmentsFormat implements MessageFormat {
     }
 
     @Override
-    public int maxAlerts() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
     public String render(Notice notice) {
         GroupSummary summary = new GroupSummary(notice.ruleId(), notice.alerts(), listLimit);
         List<ConflictAlert> listed = summary.listed();

@@ -7,19 +7,13 @@ public interface MessageFormat {
 
     String render(Notice notice);
 
-    /**
-     * How many alerts one notification may carry: a chat message summarises any number (it lists a few),
-     * a webhook or Alertmanager post carries each alert and so is cut into batches.
-     */
-    int maxAlerts();
-
     static MessageFormat of(ReceiverConfig receiver) {
         return switch (receiver.type()) {
             case SLACK -> new SlackFormat(receiver.listLimit());
             case MATTERMOST, ROCKETCHAT -> new AttachmentsFormat(receiver.listLimit());
             case TEAMS -> new TeamsFormat(receiver.listLimit());
-            case WEBHOOK -> new WebhookFormat(receiver.batchSize());
-            case ALERTMANAGER -> new AlertmanagerFormat(receiver.batchSize());
+            case WEBHOOK -> new WebhookFormat();
+            case ALERTMANAGER -> new AlertmanagerFormat();
         };
     }
 }

@@ -7,6 +7,7 @@ import io.envaudit.schemas.ConflictAlert;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Slack incoming-webhook message: Block Kit {@code blocks} (a header with the headline, a context line,
@@ -25,11 +26,6 @@ final class SlackFormat implements MessageFormat {
     }
 
     @Override
-    public int maxAlerts() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
     public String render(Notice notice) {
         GroupSummary summary = new GroupSummary(notice.ruleId(), notice.alerts(), listLimit);
         ObjectNode message = Json.object();
@@ -37,7 +33,7 @@ final class SlackFormat implements MessageFormat {
         ArrayNode blocks = message.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("text", Json.cut(summary.headline(), HEADER_LIMIT));
-        context(blocks, "severity " + summary.severity().name().toLowerCase(java.util.Locale.ROOT) + " · rule `"
+        context(blocks, "severity " + summary.severity().name().toLowerCase(Locale.ROOT) + " · rule `"
                 + escape(notice.ruleId()) + "` · envaudit");
         for (ConflictAlert alert : summary.listed()) {
             ObjectNode section = blocks.addObject().put("type", "section");

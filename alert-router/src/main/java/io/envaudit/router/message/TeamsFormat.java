@@ -30,11 +30,6 @@ final class TeamsFormat implements MessageFormat {
     }
 
     @Override
-    public int maxAlerts() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
     public String render(Notice notice) {
         GroupSummary summary = new GroupSummary(notice.ruleId(), notice.alerts(), listLimit);
         ObjectNode message = Json.object();

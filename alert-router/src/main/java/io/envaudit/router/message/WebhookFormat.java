@@ -18,17 +18,6 @@ import java.util.Locale;
 final class WebhookFormat implements MessageFormat {
     static final int VERSION = 1;
 
-    private final int batchSize;
-
-    WebhookFormat(int batchSize) {
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public int maxAlerts() {
-        return batchSize;
-    }
-
     @Override
     public String render(Notice notice) {
         GroupSummary summary = new GroupSummary(notice.ruleId(), notice.alerts(), 0);

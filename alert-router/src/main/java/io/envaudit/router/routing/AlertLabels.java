@@ -23,7 +23,6 @@ public final class AlertLabels {
     /** The host label that names the team owning the machine; messages say "on team ...". */
     public static final String TEAM = "team";
 
-
     private AlertLabels() {
     }
 

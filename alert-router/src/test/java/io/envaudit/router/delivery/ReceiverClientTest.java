@@ -31,15 +31,20 @@ class ReceiverClientTest {
     @TempDir
     Path dir;
 
-    /** A webhook receiver whose URL (with its secret path) comes from a variable, timing out after 300 ms. */
+    /** A webhook receiver whose URL (with its secret path) comes from a variable. */
     private ReceiverClient client(URI url) throws Exception {
+        return client(url, "10s");
+    }
+
+    /** One that times out after {@code timeout}: short only where the test waits for it to. */
+    private ReceiverClient client(URI url, String timeout) throws Exception {
         Path file = Files.writeString(dir.resolve("routes.yaml"), String.join("\n",
                 "receivers:",
                 "  - name: hook",
                 "    type: webhook",
                 "    url_env: HOOK_URL",
                 "    token_env: HOOK_TOKEN",
-                "    timeout: 300ms",
+                "    timeout: " + timeout,
                 "route:",
                 "  receiver: hook", ""));
         RoutesConfig routes = RoutesFile.load(file, Map.of("HOOK_URL", url.toString(), "HOOK_TOKEN", "SECRET-TOKEN"));
@@ -102,7 +107,7 @@ class ReceiverClientTest {
         CountDownLatch release = new CountDownLatch(1);
         try (WebhookServer server = WebhookServer.start()) {
             server.script(Reply.hang(release));
-            PostResult.Retry retry = assertInstanceOf(PostResult.Retry.class, client(server.url("/h")).post("{}", "n"));
+            PostResult.Retry retry = assertInstanceOf(PostResult.Retry.class, client(server.url("/h"), "300ms").post("{}", "n"));
             assertEquals("no answer within 300 ms", retry.reason());
         } finally {
             release.countDown();

@@ -47,6 +47,7 @@ class DeliveryIndexTest {
         assertEquals(List.of("b"), index.settledBelow(Map.of(0, 10L, 1, 10L)), "an intent is never forgotten this way");
         assertEquals(Optional.empty(), index.covering("slack", new Position(0, 4)));
         index.apply("a", null);
-        assertEquals(0, index.size());
+        assertEquals(List.of(), index.inDoubt(), "a tombstone forgets it");
+        assertEquals(Optional.empty(), index.covering("slack", new Position(0, 3)));
     }
 }

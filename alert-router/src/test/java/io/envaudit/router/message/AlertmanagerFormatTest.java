@@ -23,7 +23,7 @@ class AlertmanagerFormatTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private static JsonNode render(List<ConflictAlert> alerts) {
-        return Json.read(new AlertmanagerFormat(100).render(new Notice("n", "am", "conda-depends", alerts, NOW)));
+        return Json.read(new AlertmanagerFormat().render(new Notice("n", "am", "conda-depends", alerts, NOW)));
     }
 
     @Test

@@ -19,7 +19,7 @@ class WebhookFormatTest {
     void theBodyHasTheIdTheCountsAndEachAlertInPlainJson() {
         ConflictAlert open = TestAlerts.onHost(1).build();
         ConflictAlert fixed = TestAlerts.resolved(TestAlerts.onHost(2).build());
-        JsonNode body = Json.read(new WebhookFormat(100).render(new Notice("id-7", "audit", "conda-depends", List.of(open, fixed),
+        JsonNode body = Json.read(new WebhookFormat().render(new Notice("id-7", "audit", "conda-depends", List.of(open, fixed),
                 Instant.EPOCH)));
         assertEquals(1, body.get("version").asInt());
         assertEquals("id-7", body.get("notification_id").asText());

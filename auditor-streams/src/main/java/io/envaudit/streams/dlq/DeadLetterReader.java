@@ -20,26 +20,35 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Reads the dead-letter topic without a consumer group (nothing is committed, so reading never hides a
- * dead letter from the next reader) and only what is committed: the auditor writes dead letters inside
- * its exactly-once transactions, and an aborted one was never a dead letter.
+ * Reads a dead-letter topic without a consumer group (nothing is committed, so reading never hides a dead
+ * letter from the next reader) and only what is committed: the auditor writes dead letters inside its
+ * exactly-once transactions, and an aborted one was never a dead letter. Each record is handed over as
+ * {@code decode} makes it: a {@link DeadLetter} of the auditor's topic ({@link #of}), or what another
+ * dead-letter topic holds (the alert router's notifications).
+ *
+ * @param <T> a dead letter as decoded
  */
-public final class DeadLetterReader implements AutoCloseable {
+public final class DeadLetterReader<T> implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final String topic;
+    private final Function<ConsumerRecord<byte[], byte[]>, T> decode;
     private final Duration timeout;
     private final KafkaConsumer<byte[], byte[]> consumer;
 
     /**
      * @param clientConfig what every client of the deployment sets ({@code bootstrap.servers}, security)
+     * @param decode       a record of the topic as a dead letter; may throw {@link DeadLetterException} for one it cannot read
      * @param timeout      how long to wait for Kafka to answer, or for a read to make progress
      */
-    public DeadLetterReader(Map<String, ?> clientConfig, Topic<byte[], byte[]> deadLetters, Duration timeout) {
-        this.topic = deadLetters.name();
+    public DeadLetterReader(Map<String, ?> clientConfig, String topic, Function<ConsumerRecord<byte[], byte[]>, T> decode,
+                            Duration timeout) {
+        this.topic = topic;
+        this.decode = decode;
         this.timeout = timeout;
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -49,22 +58,27 @@ public final class DeadLetterReader implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** A reader of the auditor's dead-letter topic, which Kafka Streams writes. */
+    public static DeadLetterReader<DeadLetter> of(Map<String, ?> clientConfig, Topic<byte[], byte[]> deadLetters, Duration timeout) {
+        return new DeadLetterReader<>(clientConfig, deadLetters.name(), DeadLetter::of, timeout);
+    }
+
     /**
      * Gives {@code visitor} the dead letters written at or after {@code since} (every one when empty), up to
      * the end of the topic as it is when this starts, partition by partition in offset order, until the
      * visitor returns false.
      */
-    public void forEach(Optional<Instant> since, Predicate<DeadLetter> visitor) {
+    public void forEach(Optional<Instant> since, Predicate<T> visitor) {
         List<TopicPartition> partitions = partitions();
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
         Map<TopicPartition, Long> start = since.isPresent() ? firstAtOrAfter(partitions, since.get(), end)
                 : consumer.beginningOffsets(partitions, timeout);
         // The time index finds the first offset stamped at or after since; a later record may still carry
         // an earlier time (the source record's, from another partition), so each record is checked too.
-        Predicate<DeadLetter> wanted = since.<Predicate<DeadLetter>>map(t -> letter -> !letter.timestamp().isBefore(t))
-                .orElse(letter -> true);
+        long from = since.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
         for (TopicPartition partition : partitions) {
-            boolean more = read(partition, start.get(partition), end.get(partition), letter -> !wanted.test(letter) || visitor.test(letter));
+            boolean more = read(partition, start.get(partition), end.get(partition),
+                    record -> record.timestamp() < from || visitor.test(decode.apply(record)));
             if (!more) {
                 return;
             }
@@ -76,9 +90,9 @@ public final class DeadLetterReader implements AutoCloseable {
      *
      * @throws DeadLetterException naming the first position that holds no dead letter
      */
-    public List<DeadLetter> at(List<RecordPosition> positions) {
+    public List<T> at(List<RecordPosition> positions) {
         List<TopicPartition> partitions = partitions();
-        List<DeadLetter> found = new ArrayList<>();
+        List<T> found = new ArrayList<>();
         for (RecordPosition wanted : new LinkedHashSet<>(positions)) {
             TopicPartition partition = new TopicPartition(topic, wanted.partition());
             if (!wanted.topic().equals(topic) || !partitions.contains(partition)) {
@@ -91,12 +105,12 @@ public final class DeadLetterReader implements AutoCloseable {
                 throw new DeadLetterException("no dead letter at " + wanted + ": partition " + wanted.partition() + " of " + topic
                         + (first == end ? " is empty" : " holds offsets " + first + " to " + (end - 1)));
             }
-            List<DeadLetter> hit = new ArrayList<>(1);
+            List<ConsumerRecord<byte[], byte[]>> hit = new ArrayList<>(1);
             read(partition, wanted.offset(), wanted.offset() + 1, hit::add);
             if (hit.isEmpty()) {
                 throw new DeadLetterException("no dead letter at " + wanted + ": that offset is a transaction marker or an aborted write");
             }
-            found.add(hit.get(0));
+            found.add(decode.apply(hit.get(0)));
         }
         return found;
     }
@@ -127,7 +141,7 @@ public final class DeadLetterReader implements AutoCloseable {
      * Offsets that are transaction markers or aborted writes are skipped by the consumer, so progress is
      * the consumer's position, not the records seen.
      */
-    private boolean read(TopicPartition partition, long from, long until, Predicate<DeadLetter> visitor) {
+    private boolean read(TopicPartition partition, long from, long until, Predicate<ConsumerRecord<byte[], byte[]>> visitor) {
         consumer.assign(List.of(partition));
         consumer.seek(partition, from);
         long position = from;
@@ -137,7 +151,7 @@ public final class DeadLetterReader implements AutoCloseable {
                 if (record.offset() >= until) {
                     return true;
                 }
-                if (!visitor.test(DeadLetter.of(record))) {
+                if (!visitor.test(record)) {
                     return false;
                 }
             }

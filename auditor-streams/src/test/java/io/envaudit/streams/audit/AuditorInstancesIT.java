@@ -10,9 +10,10 @@ import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.status.StatusServer;
 import io.envaudit.streams.app.StreamingAuditor;
-import io.envaudit.streams.metrics.AuditorHttpServer;
 import io.envaudit.streams.metrics.AuditorMetrics;
+import io.envaudit.streams.metrics.AuditorStatus;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.topics.EnvauditTopics;
 import io.envaudit.topics.TopicProvisioner;
@@ -230,10 +231,10 @@ class AuditorInstancesIT {
     }
 
     /** {@code envaudit_environments} by state, summed over the instances' {@code /metrics}. */
-    private static Map<String, Long> environmentsByState(List<AuditorHttpServer> servers) throws Exception {
+    private static Map<String, Long> environmentsByState(List<StatusServer> servers) throws Exception {
         Map<String, Long> byState = new java.util.TreeMap<>();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        for (AuditorHttpServer server : servers) {
+        for (StatusServer server : servers) {
             String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             for (String line : body.split("\n")) {
@@ -246,7 +247,7 @@ class AuditorInstancesIT {
         return byState;
     }
 
-    private static boolean ready(AuditorHttpServer server) {
+    private static boolean ready(StatusServer server) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + server.port() + "/ready")).build(),
@@ -261,10 +262,10 @@ class AuditorInstancesIT {
         EnvauditTopics topics = topics("gauges.");
         KafkaStreams one = startAuditor(topics, "gauges", root.resolve("gauges-state-1"));
         KafkaStreams two = startAuditor(topics, "gauges", root.resolve("gauges-state-2"));
-        List<AuditorHttpServer> servers = new ArrayList<>();
+        List<StatusServer> servers = new ArrayList<>();
         for (KafkaStreams streams : List.of(one, two)) {
             AuditorMetrics metrics = new AuditorMetrics(streams, topics.snapshots().name());
-            AuditorHttpServer server = AuditorHttpServer.start(new java.net.InetSocketAddress("127.0.0.1", 0), streams, metrics);
+            StatusServer server = AuditorStatus.serve(new java.net.InetSocketAddress("127.0.0.1", 0), streams, metrics);
             closing.add(metrics);
             closing.add(server);
             servers.add(server);

@@ -78,7 +78,7 @@ class DeadLetterIT {
     private static List<DeadLetter> deadLettersOf(String environmentId, int count) throws InterruptedException {
         Predicate<DeadLetter> ofIt = letter -> Arrays.equals(letter.key(), environmentId.getBytes(StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + WAIT.toNanos();
-        try (DeadLetterReader reader = new DeadLetterReader(auditor.clientConfig(), auditor.topics().deadLetters(), Duration.ofSeconds(30))) {
+        try (DeadLetterReader<DeadLetter> reader = DeadLetterReader.of(auditor.clientConfig(), auditor.topics().deadLetters(), Duration.ofSeconds(30))) {
             while (true) {
                 List<DeadLetter> letters = new ArrayList<>();
                 reader.forEach(Optional.empty(), letter -> !ofIt.test(letter) || letters.add(letter));

@@ -1,33 +1,28 @@
 package io.envaudit.engine.rules;
 
 import io.envaudit.engine.version.Quoting;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
+import io.envaudit.engine.yaml.YamlValues;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads typed values from the nodes of one rule file. A value of the wrong shape is reported at its node,
- * naming what was expected and what was found, and read as null.
+ * Reads typed values from the nodes of one rule file ({@link YamlValues}), reporting each problem at its
+ * node's place in the file; adds what only rule files need: required keys, lists of texts, and the text a
+ * node was written as.
  */
 final class NodeReader {
-    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
-
     private final YamlSource source;
     private final RuleFileProblems problems;
+    private final YamlValues values;
 
     NodeReader(YamlSource source, RuleFileProblems problems) {
         this.source = source;
         this.problems = problems;
+        this.values = new YamlValues(this::error);
     }
 
     Location at(Node node) {
@@ -52,29 +47,8 @@ final class NodeReader {
      * @param what the mapping, as a message names it: {@code "a rule"}, {@code "'scope'"}
      */
     YamlMapping mapping(Node node, String what, List<String> allowed) {
-        if (!(node instanceof MappingNode mapping)) {
-            error(node, what + " must be a mapping, found " + found(node));
-            return null;
-        }
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple entry : mapping.getValue()) {
-            Node keyNode = entry.getKeyNode();
-            if (!(keyNode instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
-                error(keyNode, "keys in " + what + " must be text, found " + found(keyNode));
-                continue;
-            }
-            String key = scalar.getValue();
-            if (allowed != null && !allowed.contains(key)) {
-                error(keyNode, "unknown key " + Quoting.quote(key) + " in " + what + "; allowed keys: "
-                        + String.join(", ", allowed));
-            } else if (entries.containsKey(key)) {
-                error(keyNode, "duplicate key " + Quoting.quote(key) + " in " + what + " (first at line "
-                        + at(entries.get(key).getKeyNode()).line() + ")");
-            } else {
-                entries.put(key, entry);
-            }
-        }
-        return new YamlMapping(node, entries);
+        Map<String, NodeTuple> entries = values.mapping(node, what, allowed);
+        return entries == null ? null : new YamlMapping(node, entries);
     }
 
     /** Reports each of {@code keys} that the mapping lacks; true when none is missing. */
@@ -91,32 +65,16 @@ final class NodeReader {
 
     /** A scalar's text; numbers and booleans are read as written. */
     String text(Node node, String what) {
-        if (node instanceof ScalarNode scalar && TEXT_TAGS.contains(scalar.getTag())) {
-            return scalar.getValue();
-        }
-        error(node, what + " must be text, found " + found(node));
-        return null;
+        return values.text(node, what);
     }
 
     Boolean bool(Node node, String what) {
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
-            return Boolean.valueOf(scalar.getValue().toLowerCase(Locale.ROOT));
-        }
-        error(node, what + " must be true or false, found " + found(node));
-        return null;
+        return values.bool(node, what);
     }
 
     /** A list's items; an empty list is reported, since leaving the key out says the same thing. */
     List<Node> list(Node node, String what) {
-        if (!(node instanceof SequenceNode sequence)) {
-            error(node, what + " must be a list, found " + found(node));
-            return null;
-        }
-        if (sequence.getValue().isEmpty()) {
-            error(node, what + " is an empty list; leave it out or give at least one entry");
-            return null;
-        }
-        return sequence.getValue();
+        return values.list(node, what);
     }
 
     /** A list of texts; null when the list or any item is not right. */
@@ -130,23 +88,5 @@ final class NodeReader {
             texts.add(text(item, "each entry of " + what));
         }
         return texts.contains(null) ? null : texts;
-    }
-
-    /** What a node is, for a message: a mapping, a list, nothing, or its quoted text. */
-    static String found(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        if (scalar.getTag().equals(Tag.NULL)) {
-            return "nothing";
-        }
-        if (!TEXT_TAGS.contains(scalar.getTag())) {
-            return Quoting.quote(scalar.getValue()) + " tagged " + scalar.getTag().getValue();
-        }
-        return Quoting.quote(scalar.getValue());
     }
 }

@@ -1,12 +1,11 @@
 package io.envaudit.engine.rules;
 
 import io.envaudit.engine.version.Quoting;
+import io.envaudit.engine.yaml.YamlValues;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public final class RuleFileLoader {
             problems.error(new Location(source.fileName(), 1, 1), "invalid YAML: " + e.getMessage());
             return;
         }
-        if (root.isEmpty() || isNull(root.get())) {
+        if (root.isEmpty() || YamlValues.isNull(root.get())) {
             return;
         }
         NodeReader reader = new NodeReader(source, problems);
@@ -87,7 +86,7 @@ public final class RuleFileLoader {
             }
         }
         Node checkSettings = sections.value("checks");
-        if (checkSettings != null && !isNull(checkSettings)) {
+        if (checkSettings != null && !YamlValues.isNull(checkSettings)) {
             checks.addAll(CheckSettingReader.read(checkSettings, knownCheckIds, reader));
         }
     }
@@ -107,15 +106,11 @@ public final class RuleFileLoader {
     /** A section left empty ({@code rules:} with everything below commented out) has no entries. */
     private static List<Node> section(YamlMapping sections, String key, NodeReader reader) {
         Node node = sections.value(key);
-        if (node == null || isNull(node)) {
+        if (node == null || YamlValues.isNull(node)) {
             return List.of();
         }
         List<Node> entries = reader.list(node, Quoting.quote(key));
         return entries == null ? List.of() : entries;
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
     }
 
     private List<Rule> uniqueRules() {

@@ -1,0 +1,38 @@
+package io.envaudit.streams.metrics;
+
+import io.envaudit.status.Probe;
+import io.envaudit.status.StatusServer;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Set;
+
+/**
+ * The auditor's HTTP side for Prometheus and orchestrators ({@link StatusServer}): {@code /metrics} (its
+ * {@link AuditorMetrics}), {@code /health} (liveness: the Streams application has not failed or stopped)
+ * and {@code /ready} (running, and every partition it owns readable, so none is restoring).
+ */
+public final class AuditorStatus {
+    private static final Set<KafkaStreams.State> DEAD = Set.of(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR,
+            KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_SHUTDOWN);
+
+    private AuditorStatus() {
+    }
+
+    /** Serves on {@code address} (port 0: any free port). */
+    public static StatusServer serve(InetSocketAddress address, KafkaStreams streams, AuditorMetrics metrics) throws IOException {
+        return StatusServer.start(address, metrics::scrape, () -> health(streams), () -> ready(streams, metrics));
+    }
+
+    private static Probe.Answer health(KafkaStreams streams) {
+        KafkaStreams.State state = streams.state();
+        return new Probe.Answer(!DEAD.contains(state), state.toString());
+    }
+
+    private static Probe.Answer ready(KafkaStreams streams, AuditorMetrics metrics) {
+        KafkaStreams.State state = streams.state();
+        boolean ready = state == KafkaStreams.State.RUNNING && metrics.countsComplete();
+        return ready ? Probe.Answer.yes("ready") : Probe.Answer.no(state + ", not ready");
+    }
+}
