@@ -24,10 +24,12 @@ class ProgramRunTest {
 
     @Test
     void aProgramThatEndsButLeavesItsOutputOpenCostsTheLimit() {
-        // the background sleep inherits stdout and holds it two seconds after sh has ended
+        // the background sleep inherits stdout and holds it three seconds after sh has ended. sh first waits a
+        // second, so that the reading threads are blocked in read() when it ends: a stream not yet read when its
+        // process ends is drained and closed by the JDK's process reaper, and would end at once
         ProgramException e = assertThrows(ProgramException.class,
-                () -> ProgramRun.run(List.of("/bin/sh", "-c", "sleep 2 & exit 0"), Duration.ofMillis(500)));
-        assertEquals("ended, but what it started kept its output open beyond 500 ms", e.getMessage());
+                () -> ProgramRun.run(List.of("/bin/sh", "-c", "sleep 1; sleep 3 & exit 0"), Duration.ofSeconds(2)));
+        assertEquals("ended, but what it started kept its output open beyond 2 s", e.getMessage());
     }
 
     @Test
