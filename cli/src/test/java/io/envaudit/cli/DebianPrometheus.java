@@ -1,4 +1,4 @@
-package io.envaudit.cli.deploy;
+package io.envaudit.cli;
 
 import org.junit.jupiter.api.Assumptions;
 

@@ -1,4 +1,4 @@
-package io.envaudit.cli.deploy;
+package io.envaudit.cli;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
