@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,7 +118,7 @@ class DashboardPrometheusIT {
         return panels;
     }
 
-    private static java.util.stream.Stream<Conflict> openConflicts(List<FleetExpectation.Environment> fleet, String severity) {
+    private static Stream<Conflict> openConflicts(List<FleetExpectation.Environment> fleet, String severity) {
         return fleet.stream().flatMap(e -> e.open().stream()).filter(c -> matches(severity, FleetExpectation.lower(c.severity())));
     }
 
