@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,8 +167,10 @@ final class UpCommand implements Callable<Integer> {
         try (KafkaProducer<String, EnvironmentSnapshot> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 topics.snapshots().keySerde().serializer(), topics.snapshots().valueSerde().serializer())) {
+            // as just collected: a sample stamped with the day it was made would turn stale three days later
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             for (String resource : SampleEnvironments.resources()) {
-                EnvironmentSnapshot sample = SampleEnvironments.read(resource);
+                EnvironmentSnapshot sample = EnvironmentSnapshot.newBuilder(SampleEnvironments.read(resource)).setCollectedAt(now).build();
                 producer.send(new ProducerRecord<>(topics.snapshots().name(), sample.getEnvironment().getId(), sample)).get();
             }
         }
