@@ -128,11 +128,8 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
      * highest open severity; stale ones stay stale), the changed statuses sent, and the counts rebuilt from them.
      */
     private void followThreshold(long timestamp) {
-        if (countsFollowThreshold) {
-            return;
-        }
-        countsFollowThreshold = true;
-        if (counts.builtWith(settings.driftThreshold())) {
+        if (countsFollowThreshold || counts.builtWith(settings.driftThreshold())) {
+            countsFollowThreshold = true;
             return;
         }
         counts.clear();
@@ -148,6 +145,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         }
         restated.forEach(status -> putStatus(status.getEnvironmentId(), status, timestamp));
         counts.markBuiltWith(settings.driftThreshold());
+        countsFollowThreshold = true; // only now: a rebuild that threw is tried again, never left half done
     }
 
     /** A twentieth of the stale TTL, between a second and a minute. */
