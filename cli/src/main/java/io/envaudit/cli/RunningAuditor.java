@@ -3,8 +3,10 @@ package io.envaudit.cli;
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.status.StatusServer;
+import io.envaudit.streams.metrics.AuditorMeters;
 import io.envaudit.streams.metrics.AuditorMetrics;
 import io.envaudit.streams.metrics.AuditorStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -41,8 +43,9 @@ final class RunningAuditor implements AutoCloseable {
      */
     static RunningAuditor start(ClusterTopics cluster, String applicationId, Path stateDir, AuditSettings settings,
                                 InetSocketAddress metricsAddress, StopRequest stop, Runnable onRunning) throws IOException {
+        PrometheusMeterRegistry registry = AuditorMetrics.registry();
         KafkaStreams streams = StreamingAuditor.create(cluster.topics(), settings,
-                StreamingAuditor.config(applicationId, stateDir, cluster.topics(), cluster.clientConfig()));
+                StreamingAuditor.config(applicationId, stateDir, cluster.topics(), new AuditorMeters(registry), cluster.clientConfig()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(exception -> {
             failure.compareAndSet(null, exception);
@@ -56,7 +59,7 @@ final class RunningAuditor implements AutoCloseable {
                 stop.fail("the auditor stopped on an error" + (failure.get() == null ? "" : ": " + causes(failure.get())));
             }
         });
-        AuditorMetrics metrics = new AuditorMetrics(streams, cluster.topics().snapshots().name());
+        AuditorMetrics metrics = new AuditorMetrics(registry, streams, cluster.topics().snapshots().name());
         StatusServer http;
         try {
             http = AuditorStatus.serve(metricsAddress, streams, metrics);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.audit.AuditCounters;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.dlq.DeadLetter;
 import io.envaudit.streams.dlq.DeadLetterReader;
@@ -85,7 +86,7 @@ class DlqCommandIT {
             admin.createTopics(List.of(new NewTopic("scratch", 1, (short) 1))).all().get();
         }
         auditor = StreamingAuditor.create(topics, AuditSettings.DEFAULTS, StreamingAuditor.config("envaudit-dlq-it", root.resolve("streams"),
-                topics, Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)));
+                topics, AuditCounters.NONE, Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)));
         auditor.start();
     }
 

@@ -16,6 +16,7 @@ import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.schemas.Host;
 import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.audit.AuditCounters;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.topics.EnvauditTopics;
@@ -100,7 +101,7 @@ class EnvauditRouteIT {
             topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, registry);
             provisioner.ensure(topics.all(), 4, Optional.empty());
         }
-        Properties config = StreamingAuditor.config("envaudit-route-it", root.resolve("streams"), topics,
+        Properties config = StreamingAuditor.config("envaudit-route-it", root.resolve("streams"), topics, AuditCounters.NONE,
                 Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100));
         auditor = StreamingAuditor.create(topics, AuditSettings.DEFAULTS, config);
         auditor.start();

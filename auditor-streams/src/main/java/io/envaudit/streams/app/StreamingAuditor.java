@@ -1,13 +1,13 @@
 package io.envaudit.streams.app;
 
 import io.envaudit.engine.audit.checks.BuiltInChecks;
+import io.envaudit.streams.audit.AuditCounters;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.audit.AuditTopology;
 import io.envaudit.topics.EnvauditTopics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +26,13 @@ public final class StreamingAuditor {
     }
 
     /**
-     * The Streams configuration: exactly-once v2, bad records to the dead-letter topic, state under
-     * {@code stateDir}; {@code clientConfig} (bootstrap servers, security, any client property) comes last
-     * so an operator can override any of it.
+     * The Streams configuration: exactly-once v2, bad records to the dead-letter topic and counted in
+     * {@code counters} (which the topology counts in too, see {@link #create}), state under {@code stateDir};
+     * {@code clientConfig} (bootstrap servers, security, any client property) comes last so an operator can
+     * override any of it.
      */
-    public static Properties config(String applicationId, Path stateDir, EnvauditTopics topics, Map<String, ?> clientConfig) {
+    public static Properties config(String applicationId, Path stateDir, EnvauditTopics topics, AuditCounters counters,
+                                    Map<String, ?> clientConfig) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -38,9 +40,10 @@ public final class StreamingAuditor {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOrStop.class);
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterAndContinue.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         config.putAll(clientConfig);
+        config.put(AuditCounters.CONFIG, counters); // an object, not a setting: the handlers read it in configure
         return config;
     }
 
@@ -53,7 +56,8 @@ public final class StreamingAuditor {
         return streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
+    /** The auditor on {@code config} (from {@link #config}), counting in the counters it carries. */
     public static KafkaStreams create(EnvauditTopics topics, AuditSettings settings, Properties config) {
-        return new KafkaStreams(AuditTopology.build(topics, BuiltInChecks.all(), settings), config);
+        return new KafkaStreams(AuditTopology.build(topics, BuiltInChecks.all(), settings, AuditCounters.from(config)), config);
     }
 }

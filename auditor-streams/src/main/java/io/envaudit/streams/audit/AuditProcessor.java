@@ -6,6 +6,7 @@ import io.envaudit.engine.audit.AuditResult;
 import io.envaudit.engine.audit.Auditor;
 import io.envaudit.engine.audit.Check;
 import io.envaudit.engine.audit.EnvironmentView;
+import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentSnapshot;
@@ -14,6 +15,7 @@ import io.envaudit.schemas.EnvironmentStatus;
 import io.envaudit.schemas.ReauditQueue;
 import io.envaudit.schemas.RuleKind;
 import io.envaudit.schemas.StoredEnvironment;
+import io.envaudit.streams.audit.AuditCounters.SnapshotKind;
 import io.envaudit.streams.rules.RuleRecords;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,7 +52,9 @@ import java.util.function.Predicate;
  * turns stale, and past the retention is retired.
  * </ul>
  * Every change of a status or of standing conflicts also moves the partition's counts
- * ({@link PartitionCounts}), in the same transaction.
+ * ({@link PartitionCounts}), in the same transaction; counts built with another drift threshold are rebuilt
+ * from the statuses before the task does anything else. What happens is also counted ({@link AuditCounters}):
+ * snapshots by kind, alerts opened and resolved, the audit latency.
  * Standing conflicts are stored one per key, {@code environment id NUL rule id NUL subject}, so one
  * environment's are found by a prefix scan and each changes alone.
  */
@@ -72,6 +76,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     private final StoredEnvironments storedEnvironments;
     /** Last-seen times are recorded to this precision, so heartbeats do not rewrite the status each time. */
     private final Duration lastSeenGranularity;
+    private final AuditCounters counters;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CompatibilityRule> rules;
     private KeyValueStore<String, StoredEnvironment> environments;
@@ -81,14 +86,18 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     private PartitionCounts counts;
     /** Built from the rules store on first use, dropped when a rule changes. */
     private Auditor auditor;
+    /** Whether this task has checked, since its last init, that the counts follow the drift threshold in force. */
+    private boolean countsFollowThreshold;
 
-    AuditProcessor(String snapshotsTopic, List<Check> builtInChecks, AuditSettings settings, StoredEnvironments storedEnvironments) {
+    AuditProcessor(String snapshotsTopic, List<Check> builtInChecks, AuditSettings settings, StoredEnvironments storedEnvironments,
+                   AuditCounters counters) {
         this.snapshotsTopic = snapshotsTopic;
         this.builtInChecks = builtInChecks;
         this.builtInCheckIds = Set.copyOf(builtInChecks.stream().map(Check::id).toList());
         this.settings = settings;
         this.storedEnvironments = storedEnvironments;
         this.lastSeenGranularity = settings.staleAfter().dividedBy(10);
+        this.counters = counters;
     }
 
     @Override
@@ -101,8 +110,42 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         this.reaudits = new Reaudits(context.<KeyValueStore<String, ReauditQueue>>getStateStore(REAUDITS));
         this.counts = new PartitionCounts(context.getStateStore(COUNTS), settings.driftThreshold());
         this.auditor = null; // a task restarted after an aborted transaction reuses this object: its rules may have rolled back
-        context.schedule(REAUDIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> reauditStep(now));
-        context.schedule(sweepInterval(settings.staleAfter()), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+        this.countsFollowThreshold = false; // and so may its counts
+        context.schedule(REAUDIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+            followThreshold(now);
+            reauditStep(now);
+        });
+        context.schedule(sweepInterval(settings.staleAfter()), PunctuationType.WALL_CLOCK_TIME, now -> {
+            followThreshold(now);
+            sweep(now);
+        });
+    }
+
+    /**
+     * On the task's first record or punctuation (statuses can be sent from there, not from init): counts built
+     * with another drift threshold (the auditor restarted with another {@code --drift-threshold}) would mix old
+     * and new, so the environments' states are worked out again with this threshold (statuses keep their
+     * highest open severity; stale ones stay stale), the changed statuses sent, and the counts rebuilt from them.
+     */
+    private void followThreshold(long timestamp) {
+        if (countsFollowThreshold || counts.builtWith(settings.driftThreshold())) {
+            countsFollowThreshold = true;
+            return;
+        }
+        counts.clear();
+        List<EnvironmentStatus> restated = new ArrayList<>();
+        try (KeyValueIterator<String, EnvironmentStatus> it = statuses.all()) {
+            it.forEachRemaining(entry -> {
+                EnvironmentStatus now = EnvironmentStatuses.restated(entry.value, settings.driftThreshold());
+                counts.change(null, List.of(), now, standingOf(entry.key).values());
+                if (!now.equals(entry.value)) {
+                    restated.add(now);
+                }
+            });
+        }
+        restated.forEach(status -> putStatus(status.getEnvironmentId(), status, timestamp));
+        counts.markBuiltWith(settings.driftThreshold());
+        countsFollowThreshold = true; // only now: a rebuild that threw is tried again, never left half done
     }
 
     /** A twentieth of the stale TTL, between a second and a minute. */
@@ -114,6 +157,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        followThreshold(record.timestamp());
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(snapshotsTopic);
         if (topic.equals(snapshotsTopic)) {
             snapshot(record.key(), (EnvironmentSnapshot) record.value(), record.timestamp());
@@ -125,21 +169,32 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     private void snapshot(String environmentId, EnvironmentSnapshot snapshot, long timestamp) {
         if (snapshot == null) {
             forget(environmentId, AlertLifecycle.ENVIRONMENT_DELETED, Instant.ofEpochMilli(timestamp), timestamp);
+            counters.snapshot(SnapshotKind.DELETION);
             return;
         }
         EnvironmentStatus status = statuses.get(environmentId);
         if (status != null && snapshot.getCollectedAt().isBefore(status.getLastSeen())) {
-            return; // an older snapshot arriving late changes nothing
+            counters.snapshot(SnapshotKind.LATE); // an older snapshot arriving late changes nothing
+            return;
         }
         StoredEnvironments.Content content = storedEnvironments.contentOf(snapshot);
         StoredEnvironment known = environments.get(environmentId);
         if (status != null && known != null && known.getContentFingerprint() == content.fingerprint()) {
             heartbeat(environmentId, status, snapshot.getCollectedAt(), timestamp);
+            counted(SnapshotKind.HEARTBEAT, snapshot);
             return;
         }
         audit(environmentId, snapshot, status, rule -> true, true, timestamp);
         // stored only once audited: a snapshot whose audit failed is dead-lettered, and its replay must not pass for a heartbeat
         environments.put(environmentId, storedEnvironments.stored(content, snapshot.getCollectedAt()));
+        counted(SnapshotKind.CONTENT, snapshot);
+    }
+
+    /** A snapshot dealt with: its kind, and how long after its collection its alerts and status went out (0 if the agent's clock is ahead). */
+    private void counted(SnapshotKind kind, EnvironmentSnapshot snapshot) {
+        counters.snapshot(kind);
+        Duration latency = Duration.between(snapshot.getCollectedAt(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        counters.auditLatency(latency.isNegative() ? Duration.ZERO : latency);
     }
 
     /** The same content again: the status's last-seen time moves on, coarsely, and a stale one wakes up. */
@@ -194,6 +249,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
         EnvironmentStatus next = EnvironmentStatuses.of(snapshot, result, settings.driftThreshold(), status, reported);
         // everything computed, nothing written yet: a failure above leaves the stores as they were
         send(transition.alerts(), timestamp);
+        countAlerts(before, transition.alerts());
         for (AlertKey key : before.keySet()) {
             if (!transition.standing().containsKey(key)) {
                 standing.delete(storeKey(environmentId, key));
@@ -263,7 +319,9 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
     private void forget(String environmentId, String reason, Instant at, long timestamp) {
         Map<AlertKey, ConflictAlert> before = standingOf(environmentId);
         counts.change(statuses.get(environmentId), before.values(), null, List.of());
-        send(AlertLifecycle.resolveAll(before, reason, at), timestamp);
+        List<ConflictAlert> resolved = AlertLifecycle.resolveAll(before, reason, at);
+        send(resolved, timestamp);
+        countAlerts(before, resolved);
         before.keySet().forEach(key -> standing.delete(storeKey(environmentId, key)));
         environments.delete(environmentId);
         statuses.delete(environmentId);
@@ -291,6 +349,30 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             // the alerts topic's key is the standing conflict's store key: one record per conflict, compaction-ready
             String key = storeKey(alert.getEnvironmentId(), new AlertKey(alert.getRuleId(), alert.getSubject()));
             context.forward(new Record<String, SpecificRecord>(key, alert, timestamp), AuditTopology.ALERTS_SINK);
+        }
+    }
+
+    /**
+     * Opened: an OPEN record for a conflict that was not open (an OPEN one that changed otherwise is an update).
+     * Resolved: a RESOLVED record, by its reason, or a WAIVED one for a conflict that was open.
+     */
+    private void countAlerts(Map<AlertKey, ConflictAlert> before, List<ConflictAlert> sent) {
+        for (ConflictAlert alert : sent) {
+            ConflictAlert was = before.get(new AlertKey(alert.getRuleId(), alert.getSubject()));
+            boolean wasOpen = was != null && was.getState() == AlertState.OPEN;
+            switch (alert.getState()) {
+                case OPEN -> {
+                    if (!wasOpen) {
+                        counters.alertOpened(alert.getSeverity().name().toLowerCase());
+                    }
+                }
+                case RESOLVED -> counters.alertResolved(alert.getReason());
+                case WAIVED -> {
+                    if (wasOpen) {
+                        counters.alertResolved(AuditCounters.WAIVED);
+                    }
+                }
+            }
         }
     }
 

@@ -44,7 +44,10 @@ public final class AuditTopology {
     private AuditTopology() {
     }
 
-    public static Topology build(EnvauditTopics topics, List<Check> builtInChecks, AuditSettings settings) {
+    /** The rules store, one per partition, each holding every rule (for the rules-loaded gauge). */
+    public static final String RULES_STORE = AuditProcessor.RULES;
+
+    public static Topology build(EnvauditTopics topics, List<Check> builtInChecks, AuditSettings settings, AuditCounters counters) {
         Set<String> builtInCheckIds = Set.copyOf(builtInChecks.stream().map(Check::id).toList());
         Topology topology = new Topology();
         topology.addSource(PUBLISHED_RULES_SOURCE, topics.rules().keySerde().deserializer(),
@@ -58,7 +61,8 @@ public final class AuditTopology {
         topology.addSource(RULES_SOURCE, topics.rulesBroadcast().keySerde().deserializer(),
                 topics.rulesBroadcast().valueSerde().deserializer(), topics.rulesBroadcast().name());
         StoredEnvironments storedEnvironments = new StoredEnvironments(topics.snapshots().valueSerde(), topics.snapshots().name());
-        topology.addProcessor(AUDIT, () -> new AuditProcessor(topics.snapshots().name(), builtInChecks, settings, storedEnvironments),
+        topology.addProcessor(AUDIT,
+                () -> new AuditProcessor(topics.snapshots().name(), builtInChecks, settings, storedEnvironments, counters),
                 SNAPSHOTS_SOURCE, RULES_SOURCE);
         Serde<StoredEnvironment> environments = new AvroSingleObjectSerde<>(StoredEnvironment.class, topics.registry());
         Serde<ReauditQueue> reaudits = new AvroSingleObjectSerde<>(ReauditQueue.class, topics.registry());

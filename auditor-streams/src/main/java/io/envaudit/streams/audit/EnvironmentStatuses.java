@@ -55,6 +55,12 @@ final class EnvironmentStatuses {
                 .setState(auditedState(status.getHighestSeverity(), driftThreshold)).build();
     }
 
+    /** The same status under another drift threshold: compliant or drifted by its highest open severity; stale stays stale. */
+    static EnvironmentStatus restated(EnvironmentStatus status, Severity driftThreshold) {
+        return status.getState() == EnvironmentState.STALE ? status
+                : EnvironmentStatus.newBuilder(status).setState(auditedState(status.getHighestSeverity(), driftThreshold)).build();
+    }
+
     static EnvironmentStatus stale(EnvironmentStatus status) {
         return EnvironmentStatus.newBuilder(status).setState(EnvironmentState.STALE).build();
     }

@@ -5,11 +5,14 @@ import io.envaudit.schemas.AlertState;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.EnvironmentState;
 import io.envaudit.schemas.EnvironmentStatus;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +20,9 @@ import java.util.Set;
  * The fleet's numbers, per partition, kept in a store that changes in the same transaction as the
  * statuses and conflicts they count: after a restart or a rebalance they come back from the changelog
  * with their partition, so the sum over the partitions an instance owns, summed again over instances,
- * is exact. Each environment contributes a set of series; a change applies the difference.
+ * is exact. Each environment contributes a set of series; a change applies the difference. Whether an
+ * environment is drifted depends on the drift threshold, so the store also keeps the threshold its counts
+ * were built with ({@link #THRESHOLD_KEY}), and the processor rebuilds them when another is in force.
  *
  * <p>The series (names as exported; labels bounded by states, severities, rules and teams, never hosts):
  * <ul>
@@ -36,6 +41,8 @@ final class PartitionCounts {
     static final String OPEN_CONFLICTS = "envaudit_open_conflicts";
     /** What a team label is when a host has none. */
     static final String NO_TEAM = "";
+    /** The key of the drift threshold the counts were built with: not a series ({@link Series#isSeries}). */
+    static final String THRESHOLD_KEY = Series.SETTING_PREFIX + "drift-threshold";
 
     private final KeyValueStore<String, Long> store;
     private final Severity driftThreshold;
@@ -43,6 +50,25 @@ final class PartitionCounts {
     PartitionCounts(KeyValueStore<String, Long> store, Severity driftThreshold) {
         this.store = store;
         this.driftThreshold = driftThreshold;
+    }
+
+    /** Whether these counts were built with {@code threshold} (a store from before the threshold was kept: no). */
+    boolean builtWith(Severity threshold) {
+        Long built = store.get(THRESHOLD_KEY);
+        return built != null && built == threshold.ordinal();
+    }
+
+    void markBuiltWith(Severity threshold) {
+        store.put(THRESHOLD_KEY, (long) threshold.ordinal());
+    }
+
+    /** Every count gone, for a rebuild. */
+    void clear() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = store.all()) {
+            it.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(store::delete);
     }
 
     /**

@@ -9,6 +9,13 @@ import java.util.Map;
  */
 public record Series(String name, Map<String, String> labels) {
     private static final char SEPARATOR = '\u0000';
+    /** Keys of the counts store that hold a setting, not a series, start with this (no series name is empty). */
+    static final String SETTING_PREFIX = String.valueOf(SEPARATOR);
+
+    /** Whether a key of the counts store is a series. */
+    public static boolean isSeries(String key) {
+        return !key.startsWith(SETTING_PREFIX);
+    }
 
     static String key(String name, String... labelsAndValues) {
         StringBuilder key = new StringBuilder(name);

@@ -1,6 +1,7 @@
 package io.envaudit.streams.metrics;
 
 import io.envaudit.streams.audit.Series;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -17,27 +18,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The auditor's Prometheus metrics: the fleet counts this instance owns ({@link FleetCounts}), read
- * afresh at each scrape, beside Kafka Streams' own metrics and the JVM's. Not thread-safe across
- * scrapes: the HTTP server calls {@link #scrape()} from one thread.
+ * The auditor's Prometheus metrics: the fleet counts this instance owns ({@link FleetCounts}) and the
+ * rules in force ({@link RulesLoaded}), read afresh at each scrape, the counters the audit keeps as it
+ * goes ({@link AuditorMeters}, in the same registry), Kafka Streams' own metrics and the JVM's. Not
+ * thread-safe across scrapes: the HTTP server calls {@link #scrape()} from one thread.
+ *
+ * <p>The registry exists before the Streams application, whose topology counts in it:
+ * {@code registry()} → {@code new AuditorMeters(registry)} → the application → {@code new AuditorMetrics(registry, ...)}.
  */
 public final class AuditorMetrics implements AutoCloseable {
     private final KafkaStreams streams;
     private final String snapshotsTopic;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
     private final Map<String, MultiGauge> gauges = new HashMap<>();
     private final AtomicInteger owned = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicLong rulesLoaded = new AtomicLong();
     private final KafkaStreamsMetrics streamsMetrics;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
-    public AuditorMetrics(KafkaStreams streams, String snapshotsTopic) {
+    /** A registry for {@link AuditorMeters} and then this. */
+    public static PrometheusMeterRegistry registry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    /** Takes {@code registry} over: closing this closes it. */
+    public AuditorMetrics(PrometheusMeterRegistry registry, KafkaStreams streams, String snapshotsTopic) {
+        this.registry = registry;
         this.streams = streams;
         this.snapshotsTopic = snapshotsTopic;
         registry.gauge("envaudit_count_partitions", Tags.of("state", "owned"), owned);
         registry.gauge("envaudit_count_partitions", Tags.of("state", "unavailable"), unavailable);
+        Gauge.builder("envaudit_rules_loaded", rulesLoaded, AtomicLong::get)
+                .description("Rules and checks in force in this instance's stores; the same on every instance: max() over them, not sum()")
+                .register(registry);
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -49,6 +66,7 @@ public final class AuditorMetrics implements AutoCloseable {
     /** The Prometheus text exposition, with the counts read now. */
     public String scrape() {
         refreshCounts();
+        rulesLoaded.set(RulesLoaded.read(streams, snapshotsTopic));
         return registry.scrape();
     }
 

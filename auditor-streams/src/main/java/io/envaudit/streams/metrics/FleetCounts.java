@@ -2,12 +2,9 @@ package io.envaudit.streams.metrics;
 
 import io.envaudit.streams.audit.AuditTopology;
 import io.envaudit.streams.audit.Series;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -15,7 +12,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * This instance's share of the fleet's numbers: the counts of the snapshot partitions it owns now,
@@ -31,16 +28,7 @@ import java.util.TreeSet;
 public record FleetCounts(Map<Series, Long> series, int owned, int unavailable) {
 
     public static FleetCounts read(KafkaStreams streams, String snapshotsTopic) {
-        TreeSet<Integer> partitions = new TreeSet<>();
-        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
-            for (TaskMetadata task : thread.activeTasks()) {
-                for (TopicPartition partition : task.topicPartitions()) {
-                    if (partition.topic().equals(snapshotsTopic)) {
-                        partitions.add(partition.partition());
-                    }
-                }
-            }
-        }
+        Set<Integer> partitions = OwnedPartitions.of(streams, snapshotsTopic);
         Map<Series, Long> sums = new HashMap<>();
         int unavailable = 0;
         for (int partition : partitions) {
@@ -52,6 +40,9 @@ public record FleetCounts(Map<Series, Long> series, int owned, int unavailable) 
                 try (KeyValueIterator<String, Long> it = store.all()) {
                     while (it.hasNext()) {
                         KeyValue<String, Long> entry = it.next();
+                        if (!Series.isSeries(entry.key)) {
+                            continue;
+                        }
                         ofPartition.merge(Series.parse(entry.key), entry.value, Long::sum);
                     }
                 }

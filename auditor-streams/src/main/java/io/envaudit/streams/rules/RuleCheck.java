@@ -45,12 +45,16 @@ public final class RuleCheck implements Processor<String, CompatibilityRule, Str
         context.forward(record);
     }
 
-    /** A published rule that cannot be used; the record goes to the dead-letter topic with this message. */
+    /**
+     * A published rule that cannot be used; the record goes to the dead-letter topic with this message,
+     * which starts with the reason code {@link #REASON} as the decoding errors' messages start with theirs.
+     */
     public static final class InvalidRuleException extends RuntimeException {
+        public static final String REASON = "INVALID_RULE";
         private static final long serialVersionUID = 1L;
 
         InvalidRuleException(String message) {
-            super(message);
+            super(REASON + ": " + message);
         }
     }
 }

@@ -1,8 +1,12 @@
 package io.envaudit.streams.app;
 
+import io.envaudit.streams.metrics.AuditorMeters;
+import io.envaudit.streams.metrics.AuditorMetrics;
+import io.envaudit.streams.metrics.MetricsText;
 import io.envaudit.wire.SchemaRegistryException;
 import io.envaudit.wire.UndecodableRecordException;
 import io.envaudit.wire.UndecodableRecordException.Reason;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -25,12 +29,15 @@ class DeadLetterOrStopTest {
     private static final byte[] KEY = "host-1//opt/conda/envs/tf210".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VALUE = {0x7B, 0x22, 0x01};
 
-    private static Response handle(Exception exception) {
+    private final PrometheusMeterRegistry registry = AuditorMetrics.registry();
+    private final AuditorMeters meters = new AuditorMeters(registry);
+
+    private Response handle(Exception exception) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("agent", "ws-1".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("envaudit.snapshots", 2, 14L, 1_700_000_000_000L,
                 TimestampType.CREATE_TIME, KEY.length, VALUE.length, KEY, VALUE, headers, Optional.empty());
-        return FailedRecords.handle("envaudit.dlq", record, exception);
+        return FailedRecords.handle("envaudit.dlq", meters, record, exception);
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {
@@ -56,6 +63,24 @@ class DeadLetterOrStopTest {
         assertEquals("envaudit.snapshots", header(letter, "__streams.errors.topic"));
         assertEquals("2", header(letter, "__streams.errors.partition"));
         assertEquals("14", header(letter, "__streams.errors.offset"));
+        assertEquals(1.0, deadLetters("BAD_HEADER"), "counted by the reason its message starts with");
+    }
+
+    private double deadLetters(String reason) {
+        return MetricsText.samples(registry.scrape()).get("envaudit_dead_letters_total{reason=\"" + reason + "\"}");
+    }
+
+    @Test
+    void eachDeadLetterIsCountedByItsReasonCode() {
+        handle(new UndecodableRecordException(Reason.UNKNOWN_SCHEMA, "envaudit.snapshots: writer schema 0x12 unknown"));
+        handle(new UndecodableRecordException(Reason.UNKNOWN_SCHEMA, "envaudit.snapshots: writer schema 0x34 unknown"));
+        handle(new SerializationException("wrapped", new UndecodableRecordException(Reason.OVERSIZED, "17 MiB")));
+        handle(new SerializationException("a deserializer that is not envaudit's"));
+
+        assertEquals(2.0, deadLetters("UNKNOWN_SCHEMA"));
+        assertEquals(1.0, deadLetters("OVERSIZED"), "found in the cause chain");
+        assertEquals(1.0, deadLetters("UNDECODABLE"), "anything else has the catch-all code");
+        assertEquals(0.0, deadLetters("BAD_HEADER"), "every known code is there from the start");
     }
 
     @Test
@@ -67,5 +92,6 @@ class DeadLetterOrStopTest {
         assertTrue(direct.deadLetterQueueRecords().isEmpty());
         assertEquals(Result.FAIL, wrapped.result(), "found in the cause chain");
         assertTrue(wrapped.deadLetterQueueRecords().isEmpty());
+        assertEquals(0.0, deadLetters("UNDECODABLE"), "nothing dead-lettered, nothing counted");
     }
 }

@@ -9,6 +9,7 @@ import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.streams.audit.AuditCounters;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.topics.EnvauditTopics;
@@ -68,7 +69,7 @@ public final class RunningAuditor implements AutoCloseable {
             topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, registry);
             provisioner.ensure(topics.all(), partitions, Optional.empty());
         }
-        Properties config = StreamingAuditor.config("envaudit-it", root.resolve("streams"), topics,
+        Properties config = StreamingAuditor.config("envaudit-it", root.resolve("streams"), topics, AuditCounters.NONE,
                 Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100));
         KafkaStreams streams = StreamingAuditor.create(topics, AuditSettings.DEFAULTS, config);
         streams.start();

@@ -17,9 +17,15 @@ import io.envaudit.schemas.EnvironmentStatus;
 import io.envaudit.schemas.ReauditQueue;
 import io.envaudit.schemas.StoredEnvironment;
 import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.metrics.AuditorMeters;
+import io.envaudit.streams.metrics.AuditorMetrics;
+import io.envaudit.streams.metrics.MetricsText;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.topics.EnvauditTopics;
 import io.envaudit.wire.MemorySchemaRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -64,6 +70,8 @@ class AuditTopologyTest {
     private TestOutputTopic<String, EnvironmentStatus> status;
     private EnvironmentSnapshot seed;
     private String environmentId;
+    private EnvauditTopics topics;
+    private PrometheusMeterRegistry registry;
 
     @BeforeEach
     void start() throws IOException {
@@ -74,10 +82,20 @@ class AuditTopologyTest {
         if (driver != null) {
             driver.close();
         }
-        EnvauditTopics topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, new MemorySchemaRegistry());
-        Properties config = StreamingAuditor.config("envaudit-test", stateDir, topics,
+        start(settings, stateDir);
+        for (Rule rule : DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules()) {
+            rules.pipeInput(rule.id(), RuleRecords.of(rule, "default pack", T0));
+        }
+    }
+
+    /** A driver on {@code dir}, as it is (no rules published), counting in a fresh registry. */
+    private void start(AuditSettings settings, Path dir) throws IOException {
+        topics = new EnvauditTopics(EnvauditTopics.DEFAULT_PREFIX, new MemorySchemaRegistry());
+        registry = AuditorMetrics.registry();
+        AuditorMeters meters = new AuditorMeters(registry);
+        Properties config = StreamingAuditor.config("envaudit-test", dir, topics, meters,
                 Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092"));
-        driver = new TopologyTestDriver(AuditTopology.build(topics, BuiltInChecks.all(), settings), config, T0);
+        driver = new TopologyTestDriver(AuditTopology.build(topics, BuiltInChecks.all(), settings, meters), config, T0);
         published = driver.createInputTopic(topics.rules().name(), topics.rules().keySerde().serializer(),
                 topics.rules().valueSerde().serializer());
         broadcast = driver.createOutputTopic(topics.rulesBroadcast().name(), topics.rulesBroadcast().keySerde().deserializer(),
@@ -86,9 +104,6 @@ class AuditTopologyTest {
                 topics.deadLetters().valueSerde().deserializer());
         rules = driver.createInputTopic(topics.rulesBroadcast().name(), topics.rulesBroadcast().keySerde().serializer(),
                 topics.rulesBroadcast().valueSerde().serializer());
-        for (Rule rule : DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules()) {
-            rules.pipeInput(rule.id(), RuleRecords.of(rule, "default pack", T0));
-        }
         snapshots = driver.createInputTopic(topics.snapshots().name(), topics.snapshots().keySerde().serializer(),
                 topics.snapshots().valueSerde().serializer());
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
@@ -326,8 +341,10 @@ class AuditTopologyTest {
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (var it = driver.<String, Long>getKeyValueStore(AuditProcessor.COUNTS).all()) {
             it.forEachRemaining(entry -> {
-                Series series = Series.parse(entry.key);
-                counts.put(series.name() + series.labels(), entry.value);
+                if (Series.isSeries(entry.key)) {
+                    Series series = Series.parse(entry.key);
+                    counts.put(series.name() + series.labels(), entry.value);
+                }
             });
         }
         return counts;
@@ -394,5 +411,146 @@ class AuditTopologyTest {
         Map<String, AlertState> byRule = new java.util.TreeMap<>();
         alerts.readValuesToList().forEach(a -> byRule.put(a.getRuleId(), a.getState()));
         assertEquals(Map.of("anaconda-channel-mixed", AlertState.OPEN, "keras-tensorflow-same-channel", AlertState.WAIVED), byRule);
+    }
+
+    /** The registry's samples, by series as Prometheus shows them. */
+    private Map<String, Double> metrics() {
+        return MetricsText.samples(registry.scrape());
+    }
+
+    private double metric(String series) {
+        Double value = metrics().get(series);
+        if (value == null) {
+            throw new AssertionError(series + " is not in the scrape: " + metrics().keySet());
+        }
+        return value;
+    }
+
+    @Test
+    void snapshotsAreCountedByKindAndTheirLatencyMeasuredFromCollectionToAudit() {
+        snapshots.pipeInput(environmentId, collectedAt(seed, T0.minus(Duration.ofSeconds(90))));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        snapshots.pipeInput(environmentId, collectedAt(seed, T0.plus(Duration.ofMinutes(10))));
+        snapshots.pipeInput(environmentId, collectedAt(seed, T0.minus(Duration.ofHours(2))));
+        String ahead = "ws-clock-ahead//opt/conda/envs/tf210";
+        snapshots.pipeInput(ahead, EnvironmentSnapshot.newBuilder(seed).setCollectedAt(T0.plus(Duration.ofHours(2)))
+                .setEnvironment(Environment.newBuilder(seed.getEnvironment()).setId(ahead).build()).build());
+        snapshots.pipeInput(new TestRecord<>(ahead, null, T0.plus(Duration.ofHours(1))));
+
+        assertEquals(2.0, metric("envaudit_snapshots_audited_total{kind=\"content\"}"));
+        assertEquals(1.0, metric("envaudit_snapshots_audited_total{kind=\"heartbeat\"}"));
+        assertEquals(1.0, metric("envaudit_snapshots_audited_total{kind=\"late\"}"));
+        assertEquals(1.0, metric("envaudit_snapshots_audited_total{kind=\"deletion\"}"));
+        // 90 s for the first, 50 min for the heartbeat, and 0 for the agent whose clock is two hours ahead
+        assertEquals(3.0, metric("envaudit_audit_latency_seconds_count"), "late snapshots and deletions are not audits");
+        assertEquals(90.0 + 50 * 60, metric("envaudit_audit_latency_seconds_sum"), 1e-6);
+        assertEquals(1.0, metric("envaudit_audit_latency_seconds_bucket{le=\"1.0\"}"), "the clamped one");
+        assertEquals(1.0, metric("envaudit_audit_latency_seconds_bucket{le=\"60.0\"}"));
+        assertEquals(2.0, metric("envaudit_audit_latency_seconds_bucket{le=\"300.0\"}"));
+        assertEquals(2.0, metric("envaudit_audit_latency_seconds_bucket{le=\"1800.0\"}"));
+        assertEquals(3.0, metric("envaudit_audit_latency_seconds_bucket{le=\"3600.0\"}"));
+        assertEquals(3.0, metric("envaudit_audit_latency_seconds_bucket{le=\"+Inf\"}"));
+    }
+
+    @Test
+    void alertsAreCountedOpenedBySeverityAndResolvedByReasonWhicheverPathSendsThem() {
+        snapshots.pipeInput(environmentId, seed);
+        assertEquals(2.0, metric("envaudit_alerts_opened_total{severity=\"error\"}"));
+        assertEquals(2.0, metric("envaudit_alerts_opened_total{severity=\"warning\"}"));
+
+        Waiver waiver = keepsAnacondaKeras("2030-01-01");
+        rules.pipeInput(waiver.id(), RuleRecords.of(waiver, "user", "waivers.yaml", T0));
+        assertEquals(1.0, metric("envaudit_alerts_resolved_total{reason=\"waived\"}"), "a re-audit waives one");
+        rules.pipeInput(waiver.id(), (CompatibilityRule) null);
+        assertEquals(3.0, metric("envaudit_alerts_opened_total{severity=\"warning\"}"), "and opens it again when the waiver goes");
+
+        EnvironmentSnapshot fixed = EnvironmentSnapshot.newBuilder(seed)
+                .setCollectedAt(seed.getCollectedAt().plus(Duration.ofMinutes(10)))
+                .setPackages(seed.getPackages().stream()
+                        .filter(p -> !(p.getName().equals("protobuf") && p.getInstaller().name().equals("PIP"))).toList())
+                .build();
+        snapshots.pipeInput(environmentId, fixed);
+        assertEquals(1.0, metric("envaudit_alerts_resolved_total{reason=\"fixed\"}"));
+
+        Rule numpy = TestRules.numpyFloor();
+        rules.pipeInput(numpy.id(), RuleRecords.of(numpy, "policy.yaml", T0));
+        assertEquals(6.0, metrics().entrySet().stream().filter(e -> e.getKey().startsWith("envaudit_alerts_opened_total"))
+                .mapToDouble(Map.Entry::getValue).sum(), "five before, and one of the new rule");
+        rules.pipeInput(numpy.id(), (CompatibilityRule) null);
+        assertEquals(1.0, metric("envaudit_alerts_resolved_total{reason=\"rule-deleted\"}"));
+
+        snapshots.pipeInput(new TestRecord<>(environmentId, null, T0.plus(Duration.ofHours(1))));
+        assertEquals(3.0, metric("envaudit_alerts_resolved_total{reason=\"environment-deleted\"}"), "the three still open");
+
+        snapshots.pipeInput(environmentId, collectedAt(seed, T0.plus(Duration.ofDays(1))));
+        driver.advanceWallClockTime(AuditSettings.DEFAULTS.retireAfter().plus(Duration.ofDays(2)));
+        assertEquals(4.0, metric("envaudit_alerts_resolved_total{reason=\"retired\"}"), "the sweep retires the environment");
+        assertEquals(0.0, metric("envaudit_alerts_opened_total{severity=\"critical\"}"), "every severity is there from the start");
+    }
+
+    @Test
+    void deadLettersAreCountedByReasonAndARefusedRuleAsRejected() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(topics.snapshots().name(), new StringSerializer(), new ByteArraySerializer());
+        raw.pipeInput(environmentId, "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
+        Rule numpy = TestRules.numpyFloor();
+        published.pipeInput(numpy.id(), CompatibilityRule.newBuilder(RuleRecords.of(numpy, "policy.yaml", T0))
+                .setYaml("id: org.numpy-floor\nseverity: eror\n").build());
+
+        assertEquals(1.0, metric("envaudit_dead_letters_total{reason=\"BAD_HEADER\"}"));
+        assertEquals(1.0, metric("envaudit_dead_letters_total{reason=\"INVALID_RULE\"}"));
+        assertEquals(0.0, metric("envaudit_dead_letters_total{reason=\"UNKNOWN_SCHEMA\"}"));
+        assertEquals(1.0, metric("envaudit_rules_rejected_total"));
+    }
+
+    private static final List<String> STORES = List.of(AuditProcessor.RULES, AuditProcessor.ENVIRONMENTS, AuditProcessor.STATUSES,
+            AuditProcessor.STANDING, AuditProcessor.REAUDITS, AuditProcessor.COUNTS);
+
+    /** Every store's entries, as a restarted auditor finds them (a driver deletes its state directory when it closes). */
+    private Map<String, Map<String, Object>> state() {
+        Map<String, Map<String, Object>> state = new java.util.HashMap<>();
+        for (String name : STORES) {
+            Map<String, Object> entries = new java.util.HashMap<>();
+            try (var it = driver.<String, Object>getKeyValueStore(name).all()) {
+                it.forEachRemaining(entry -> entries.put(entry.key, entry.value));
+            }
+            state.put(name, entries);
+        }
+        return state;
+    }
+
+    /** A new driver's stores given {@code state} before its task does anything: what a restart on that state directory would find. */
+    private void restartWith(AuditSettings settings, Map<String, Map<String, Object>> state, Path dir) throws IOException {
+        driver.close();
+        start(settings, dir);
+        state.forEach((name, entries) -> entries.forEach((key, value) -> driver.<String, Object>getKeyValueStore(name).put(key, value)));
+    }
+
+    @Test
+    void anAuditorRestartedWithAnotherDriftThresholdRebuildsItsCountsFromTheStatuses(@TempDir Path restarted) throws IOException {
+        snapshots.pipeInput(environmentId, seed); // errors and warnings: drifted from warning up
+        assertEquals(1L, counts().get("envaudit_environments{state=drifted, team=ml-vision}"));
+        restartWith(AuditSettings.DEFAULTS.withDriftThreshold(Severity.CRITICAL), state(), restarted);
+        assertEquals(1L, counts().get("envaudit_environments{state=drifted, team=ml-vision}"), "as the first auditor left them");
+        driver.advanceWallClockTime(AuditProcessor.REAUDIT_INTERVAL); // the task's first punctuation
+        EnvironmentStatus restated = status.readValue();
+        assertEquals(EnvironmentState.COMPLIANT, restated.getState(), "nothing critical is open");
+        assertEquals(2, restated.getOpenError(), "the counts by severity stay");
+        assertEquals(Map.of(
+                "envaudit_environments{state=compliant, team=ml-vision}", 1L,
+                "envaudit_open_conflicts{rule=conda-depends, severity=error}", 1L,
+                "envaudit_open_conflicts{rule=duplicate-distribution, severity=error}", 1L,
+                "envaudit_open_conflicts{rule=anaconda-channel-mixed, severity=warning}", 1L,
+                "envaudit_open_conflicts{rule=keras-tensorflow-same-channel, severity=warning}", 1L), counts(),
+                "no drifted series left from the old threshold");
+        driver.advanceWallClockTime(AuditProcessor.REAUDIT_INTERVAL);
+        assertTrue(status.isEmpty(), "rebuilt once");
+
+        restartWith(AuditSettings.DEFAULTS.withDriftThreshold(Severity.ERROR), state(), restarted.resolve("again"));
+        snapshots.pipeInput(environmentId, collectedAt(seed, T0.plus(Duration.ofMinutes(1)))); // a heartbeat: the first record
+        assertEquals(EnvironmentState.DRIFTED, status.readValue().getState());
+        assertEquals(1L, counts().get("envaudit_drifted_environments{severity=error, team=ml-vision}"));
+        assertEquals(1L, counts().get("envaudit_drifted_environments_by_rule{rule=conda-depends, team=ml-vision}"));
+        assertNull(counts().get("envaudit_drifted_environments_by_rule{rule=anaconda-channel-mixed, team=ml-vision}"),
+                "a warning does not make it drifted at threshold error");
     }
 }

@@ -12,18 +12,23 @@ import io.envaudit.schemas.Environment;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.status.StatusServer;
 import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.metrics.AuditorMeters;
 import io.envaudit.streams.metrics.AuditorMetrics;
+import io.envaudit.streams.metrics.MetricsText;
 import io.envaudit.streams.metrics.AuditorStatus;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.topics.EnvauditTopics;
 import io.envaudit.topics.TopicProvisioner;
 import io.envaudit.wire.SchemaRegistryTopic;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TaskMetadata;
@@ -35,11 +40,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +78,8 @@ class AuditorInstancesIT {
     private static EnvironmentSnapshot seed;
     private final List<KafkaStreams> running = new ArrayList<>();
     private final List<AutoCloseable> closing = new ArrayList<>();
+    /** Each instance's registry, which its topology counts in. */
+    private final Map<KafkaStreams, PrometheusMeterRegistry> registries = new HashMap<>();
 
     @BeforeAll
     static void readSeed() throws Exception {
@@ -103,8 +112,12 @@ class AuditorInstancesIT {
     }
 
     private KafkaStreams startAuditor(EnvauditTopics topics, String applicationId, Path stateDir) {
+        PrometheusMeterRegistry registry = AuditorMetrics.registry();
+        closing.add(registry::close);
         KafkaStreams streams = StreamingAuditor.create(topics, AuditSettings.DEFAULTS, StreamingAuditor.config(applicationId, stateDir, topics,
+                new AuditorMeters(registry),
                 Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)));
+        registries.put(streams, registry);
         running.add(streams);
         streams.start();
         return streams;
@@ -257,6 +270,91 @@ class AuditorInstancesIT {
         }
     }
 
+    /** The instance's {@code /metrics}, {@code /health} and {@code /ready} on a free port. */
+    private StatusServer serve(EnvauditTopics topics, KafkaStreams streams) throws java.io.IOException {
+        AuditorMetrics metrics = new AuditorMetrics(registries.get(streams), streams, topics.snapshots().name());
+        StatusServer server = AuditorStatus.serve(new java.net.InetSocketAddress("127.0.0.1", 0), streams, metrics);
+        closing.add(metrics);
+        closing.add(server);
+        return server;
+    }
+
+    private static Map<String, Double> scrape(StatusServer server) {
+        try {
+            return MetricsText.samples(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void oneInstanceServesEveryMetricOfTheContractOverHttp() throws Exception {
+        EnvauditTopics topics = topics("contract.");
+        KafkaStreams streams = startAuditor(topics, "contract", root.resolve("contract-state"));
+        StatusServer server = serve(topics, streams);
+        await("ready", () -> ready(server));
+
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(1)); // collected a minute ago, by the wall clock
+        publish(topics, fleet(2, t0));
+        publish(topics, fleet(1, t0.plus(Duration.ofSeconds(30))));
+        publish(topics, fleet(1, t0.minus(Duration.ofHours(1))));
+        try (KafkaProducer<String, EnvironmentSnapshot> producer = producer(topics, topics.snapshots().valueSerde())) {
+            producer.send(new ProducerRecord<>(topics.snapshots().name(), fleet(2, t0).get(1).getEnvironment().getId(), null)).get();
+        }
+        try (KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topics.snapshots().name(), "ws-9//opt/conda", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        Rule floor = TestRules.numpyFloor();
+        try (KafkaProducer<String, CompatibilityRule> producer = producer(topics, topics.rules().valueSerde())) {
+            producer.send(new ProducerRecord<>(topics.rules().name(), floor.id(), CompatibilityRule.newBuilder(RuleRecords.of(floor, "test", t0))
+                    .setYaml("id: org.numpy-floor\nseverity: eror\n").build())).get();
+        }
+        int packRules = DefaultRulePack.load(Set.copyOf(BuiltInChecks.ids()), null).ruleSet().rules().size();
+
+        Map<String, Double> expected = new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("envaudit_snapshots_audited_total{kind=\"content\"}", 2.0),
+                Map.entry("envaudit_snapshots_audited_total{kind=\"heartbeat\"}", 1.0),
+                Map.entry("envaudit_snapshots_audited_total{kind=\"late\"}", 1.0),
+                Map.entry("envaudit_snapshots_audited_total{kind=\"deletion\"}", 1.0),
+                Map.entry("envaudit_dead_letters_total{reason=\"BAD_HEADER\"}", 1.0),
+                Map.entry("envaudit_dead_letters_total{reason=\"INVALID_RULE\"}", 1.0),
+                Map.entry("envaudit_dead_letters_total{reason=\"UNKNOWN_SCHEMA\"}", 0.0),
+                Map.entry("envaudit_alerts_opened_total{severity=\"error\"}", 4.0),
+                Map.entry("envaudit_alerts_opened_total{severity=\"warning\"}", 4.0),
+                Map.entry("envaudit_alerts_resolved_total{reason=\"environment-deleted\"}", 4.0),
+                Map.entry("envaudit_alerts_resolved_total{reason=\"fixed\"}", 0.0),
+                Map.entry("envaudit_rules_rejected_total", 1.0),
+                Map.entry("envaudit_rules_loaded", (double) packRules),
+                Map.entry("envaudit_audit_latency_seconds_count", 3.0),
+                Map.entry("envaudit_environments{state=\"drifted\",team=\"ml-vision\"}", 1.0),
+                Map.entry("envaudit_drifted_environments{severity=\"error\",team=\"ml-vision\"}", 1.0),
+                Map.entry("envaudit_drifted_environments_by_rule{rule=\"conda-depends\",team=\"ml-vision\"}", 1.0),
+                Map.entry("envaudit_open_conflicts{rule=\"conda-depends\",severity=\"error\"}", 1.0),
+                Map.entry("envaudit_count_partitions{state=\"owned\"}", (double) PARTITIONS),
+                Map.entry("envaudit_count_partitions{state=\"unavailable\"}", 0.0)));
+        Map<String, Double>[] last = new Map[1];
+        try {
+            await("the scrape shows what was sent", () -> {
+                last[0] = scrape(server);
+                return expected.entrySet().stream().allMatch(e -> e.getValue().equals(last[0].get(e.getKey())));
+            });
+        } catch (AssertionError e) {
+            Map<String, Double> seen = new java.util.TreeMap<>();
+            expected.keySet().forEach(key -> seen.put(key, last[0].get(key)));
+            assertEquals(expected, seen);
+        }
+        Map<String, Double> scraped = last[0];
+        // two content snapshots a minute old and a heartbeat 30 s old, audited within a few minutes of that
+        double latency = scraped.get("envaudit_audit_latency_seconds_sum");
+        assertTrue(latency >= 150 && latency < 600, "latency sum " + latency);
+        assertEquals(0.0, scraped.get("envaudit_audit_latency_seconds_bucket{le=\"15.0\"}"));
+        assertEquals(3.0, scraped.get("envaudit_audit_latency_seconds_bucket{le=\"+Inf\"}"));
+        assertTrue(scraped.keySet().stream().anyMatch(k -> k.startsWith("kafka_stream_")), "Kafka Streams' own metrics");
+        assertTrue(scraped.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes")), "the JVM's");
+    }
+
     @Test
     void theGaugesOfAllInstancesAddUpToTheFleetAlsoAfterOneStops() throws Exception {
         EnvauditTopics topics = topics("gauges.");
@@ -264,11 +362,7 @@ class AuditorInstancesIT {
         KafkaStreams two = startAuditor(topics, "gauges", root.resolve("gauges-state-2"));
         List<StatusServer> servers = new ArrayList<>();
         for (KafkaStreams streams : List.of(one, two)) {
-            AuditorMetrics metrics = new AuditorMetrics(streams, topics.snapshots().name());
-            StatusServer server = AuditorStatus.serve(new java.net.InetSocketAddress("127.0.0.1", 0), streams, metrics);
-            closing.add(metrics);
-            closing.add(server);
-            servers.add(server);
+            servers.add(serve(topics, streams));
         }
         await("both instances ready with work", () -> servers.stream().allMatch(AuditorInstancesIT::ready)
                 && !snapshotPartitions(one, topics).isEmpty() && !snapshotPartitions(two, topics).isEmpty());

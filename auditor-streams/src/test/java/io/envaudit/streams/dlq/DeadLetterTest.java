@@ -1,6 +1,7 @@
 package io.envaudit.streams.dlq;
 
 import io.envaudit.streams.app.FailedRecords;
+import io.envaudit.streams.audit.AuditCounters;
 import io.envaudit.wire.UndecodableRecordException;
 import io.envaudit.wire.UndecodableRecordException.Reason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +37,7 @@ class DeadLetterTest {
         source.add("trace", utf8("abc"));
         ConsumerRecord<byte[], byte[]> failed = new ConsumerRecord<>("envaudit.snapshots", 2, 14L, WRITTEN.toEpochMilli(),
                 TimestampType.CREATE_TIME, KEY.length, VALUE.length, KEY, VALUE, source, Optional.empty());
-        ProducerRecord<byte[], byte[]> written = FailedRecords.handle("envaudit.dlq", failed,
+        ProducerRecord<byte[], byte[]> written = FailedRecords.handle("envaudit.dlq", AuditCounters.NONE, failed,
                 new UndecodableRecordException(Reason.CORRUPT_BODY, "envaudit.snapshots: bytes left after the end\nsecond line"))
                 .deadLetterQueueRecords().get(0);
         return new ConsumerRecord<>(written.topic(), 0, 7L, written.timestamp(), TimestampType.CREATE_TIME, KEY.length, VALUE.length,
