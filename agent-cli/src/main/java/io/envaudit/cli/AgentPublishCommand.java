@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -99,9 +100,10 @@ final class AgentPublishCommand implements Callable<Integer> {
             if (heartbeatEvery < 1) {
                 throw new KafkaOptions.UsageError("--heartbeat-every must be at least 1, not " + heartbeatEvery);
             }
+            List<String> listingOptions = spec.mixins().get("listing").options().stream().map(OptionSpec::longestName).toList();
             if (schedule.files == null && spec.commandLine().getParseResult().matchedOptions().stream()
-                    .anyMatch(option -> LISTING_OPTIONS.contains(option.longestName()))) {
-                throw new KafkaOptions.UsageError(String.join(", ", LISTING_OPTIONS) + " describe the files of --from");
+                    .anyMatch(option -> listingOptions.contains(option.longestName()))) {
+                throw new KafkaOptions.UsageError(String.join(", ", listingOptions) + " describe the files of --from");
             }
             client = kafka.clientConfig(System.getenv());
             agentConfig = config.load();
@@ -130,7 +132,7 @@ final class AgentPublishCommand implements Callable<Integer> {
                     return rounds.run(Duration.ZERO).complete() ? 0 : Exit.failure(err, "some environments were not delivered (see above); "
                             + "the next run sends them again");
                 }
-                return daemon(rounds, client, state, out);
+                return daemon(rounds, client, state, out, err);
             }
         } catch (KafkaException | UncheckedIOException e) {
             return Exit.failure(err, e.getMessage());
@@ -146,7 +148,8 @@ final class AgentPublishCommand implements Callable<Integer> {
         return delivery.complete() ? 0 : Exit.failure(err, "some environments were not delivered");
     }
 
-    private int daemon(PublishRounds rounds, Map<String, Object> client, Path state, PrintWriter out) throws InterruptedException {
+    private int daemon(PublishRounds rounds, Map<String, Object> client, Path state, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         try (StopRequest stop = StopRequest.onSignals()) {
             // the bootstrap servers only: the client properties may hold credentials
             out.println("Publishing every " + DurationConverter.format(schedule.interval) + " to "
@@ -159,8 +162,8 @@ final class AgentPublishCommand implements Callable<Integer> {
                     rounds.run(heartbeatAfter);
                 } catch (KafkaException | UncheckedIOException e) {
                     // a round that fails as a whole (the state file not writable) is logged by the next ones too; keep going
-                    spec.commandLine().getErr().println("error: this round failed: " + e.getMessage());
-                    spec.commandLine().getErr().flush();
+                    err.println("error: this round failed: " + e.getMessage());
+                    err.flush();
                 }
             } while (!stop.await(schedule.interval));
             out.println("Agent stopped");
@@ -168,10 +171,6 @@ final class AgentPublishCommand implements Callable<Integer> {
             return 0;
         }
     }
-
-    /** The listing options, which only --from takes. */
-    private static final List<String> LISTING_OPTIONS = List.of("--input-format", "--host-id", "--hostname", "--env-id", "--prefix",
-            "--label", "--collected-at");
 
     /** Each file's snapshots: a listing is one, identified by the listing options; snapshot JSON holds its own. */
     private List<EnvironmentSnapshot> snapshotsOf(List<String> files, PrintWriter err) throws IOException {

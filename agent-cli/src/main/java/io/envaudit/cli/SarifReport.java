@@ -106,7 +106,7 @@ final class SarifReport {
         for (Unread file : unread) {
             json.writeStartObject();
             json.writeStringField("level", "error");
-            message(json, "message", file.message());
+            SarifRules.message(json, "message", file.message());
             fileLocations(json, file.file(), artifacts);
             json.writeEndObject();
         }
@@ -114,7 +114,7 @@ final class SarifReport {
             for (Undecided undecided : audited.result().undecided()) {
                 json.writeStartObject();
                 json.writeStringField("level", "note");
-                message(json, "message", undecided.ruleId() + " (" + undecided.subject() + ") is undecided: " + undecided.reason());
+                SarifRules.message(json, "message", undecided.ruleId() + " (" + undecided.subject() + ") is undecided: " + undecided.reason());
                 json.writeObjectFieldStart("associatedRule");
                 json.writeStringField("id", undecided.ruleId());
                 if (rules.index(undecided.ruleId()) >= 0) {
@@ -158,7 +158,7 @@ final class SarifReport {
             json.writeNumberField("ruleIndex", rules.index(conflict.ruleId()));
         }
         json.writeStringField("level", SarifRules.level(conflict.severity()));
-        message(json, "message", text(conflict, environment));
+        SarifRules.message(json, "message", text(conflict, environment));
         json.writeArrayFieldStart("locations");
         location(json, audited.file(), primary, -1, artifacts);
         json.writeEndArray();
@@ -225,7 +225,7 @@ final class SarifReport {
         }
         json.writeEndObject();
         if (at.isPresent()) {
-            message(json, "message", at.get().ref().toString());
+            SarifRules.message(json, "message", at.get().ref().toString());
         }
         json.writeEndObject();
     }
@@ -246,12 +246,6 @@ final class SarifReport {
         json.writeObjectFieldStart("snippet");
         json.writeStringField("text", text.substring(start, end));
         json.writeEndObject();
-        json.writeEndObject();
-    }
-
-    private static void message(JsonGenerator json, String field, String text) throws IOException {
-        json.writeObjectFieldStart(field);
-        json.writeStringField("text", text);
         json.writeEndObject();
     }
 

@@ -107,7 +107,8 @@ final class SarifRules {
         json.writeEndArray();
     }
 
-    private static void message(JsonGenerator json, String field, String text) throws IOException {
+    /** A SARIF message object: {@code "field": {"text": ...}}. */
+    static void message(JsonGenerator json, String field, String text) throws IOException {
         json.writeObjectFieldStart(field);
         json.writeStringField("text", text);
         json.writeEndObject();

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,7 +101,7 @@ final class UpCommand implements Callable<Integer> {
             try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.at(dataDir.resolve("kafka")))) {
                 out.println("Kafka broker up at " + kafka.bootstrapServers() + " (data in " + dataDir + ")");
                 out.flush();
-                serve(kafka.bootstrapServers(), routes, stop, out);
+                serve(kafka.bootstrapServers(), routes, stop, out, err);
             }
             out.println("envaudit stopped; data kept in " + dataDir);
             out.flush();
@@ -111,7 +112,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     /** The topics, the default pack, the auditor, the sample and the alerts; what is left is skipped once a stop is asked for. */
-    private void serve(String bootstrap, RoutesConfig routes, StopRequest stop, PrintWriter out) throws Exception {
+    private void serve(String bootstrap, RoutesConfig routes, StopRequest stop, PrintWriter out, PrintWriter err) throws Exception {
         if (stop.isRequested()) {
             return;
         }
@@ -139,7 +140,7 @@ final class UpCommand implements Callable<Integer> {
                         publishSample(bootstrap, cluster.topics());
                     }
                     if (!noScan && !stop.isRequested()) {
-                        publishThisMachine(bootstrap, cluster.topics(), out);
+                        publishThisMachine(bootstrap, cluster.topics(), out, err);
                     }
                     printAlerts(bootstrap, cluster.topics(), out, stop);
                     out.println("stopping ...");
@@ -180,14 +181,18 @@ final class UpCommand implements Callable<Integer> {
      * This machine's environments, found and read as {@code agent publish --once} does them, beside the sample; the
      * state file in the data folder lets a later run tombstone the environments deleted since.
      */
-    private void publishThisMachine(String bootstrap, EnvauditTopics topics, PrintWriter out) {
+    private void publishThisMachine(String bootstrap, EnvauditTopics topics, PrintWriter out, PrintWriter err) {
         MachineScan scan = new MachineScan(AgentConfig.defaults(), System.getenv(), Clock.systemUTC());
+        // an extra beside the sample: a failure here is reported, and up goes on
         try (SnapshotPublisher publisher = new SnapshotPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics.snapshots())) {
             SnapshotPublisher.Delivery delivery = new PublishRounds(() -> scan.run(List.of()), publisher,
                     dataDir.resolve("agent-published.properties"), Clock.systemUTC()).run(Duration.ZERO);
             out.println("This machine's environments: " + delivery.snapshots() + " published, " + delivery.tombstones() + " deleted"
                     + (delivery.complete() ? "" : ", " + delivery.undelivered().size() + " not delivered (see the log)"));
             out.flush();
+        } catch (KafkaException | UncheckedIOException e) {
+            err.println("error: this machine's environments were not published: " + e.getMessage());
+            err.flush();
         }
     }
 

@@ -50,7 +50,7 @@ final class CondaLockParser implements ListingParser {
             if (!platform.equals(yaml.scalar(YamlTree.get(p, "platform"), "the package's platform"))) {
                 continue;
             }
-            String name = required(yaml, p, "name");
+            String name = yaml.requiredOfPackage(p, "name");
             if ("true".equals(yaml.scalar(YamlTree.get(p, "optional"), "optional"))) {
                 listing.skip(YamlTree.line(entry), "- name: " + name, "optional (category "
                         + yaml.scalar(YamlTree.get(p, "category"), "the category") + "): conda-lock installs it only when asked");
@@ -66,12 +66,12 @@ final class CondaLockParser implements ListingParser {
     }
 
     private static InstalledPackage lockedPackage(YamlTree yaml, MappingNode p, String name) throws UnreadableLine {
-        String version = required(yaml, p, "version");
-        String manager = required(yaml, p, "manager");
+        String version = yaml.requiredOfPackage(p, "version");
+        String manager = yaml.requiredOfPackage(p, "manager");
         List<String> dependencies = dependencies(yaml, p);
         switch (manager) {
             case "conda" -> {
-                String url = required(yaml, p, "url");
+                String url = yaml.requiredOfPackage(p, "url");
                 CondaFileName file = CondaFileName.ofUrl(url);
                 InstalledPackage conda = Packages.conda(name, version, file.build(), Channels.canonical(url), null);
                 return InstalledPackage.newBuilder(conda).setDepends(dependencies).build();
@@ -96,13 +96,5 @@ final class CondaLockParser implements ListingParser {
             out.add(spec.isEmpty() || spec.equals("*") ? name : name + " " + spec);
         }
         return out;
-    }
-
-    private static String required(YamlTree yaml, MappingNode p, String key) {
-        String value = yaml.scalar(YamlTree.get(p, key), "the package's " + key);
-        if (value == null) {
-            throw yaml.error(p, "expected the locked package to have a " + key);
-        }
-        return value;
     }
 }

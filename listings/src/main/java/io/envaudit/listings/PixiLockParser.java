@@ -98,7 +98,7 @@ final class PixiLockParser implements ListingParser {
                 if (!"conda".equals(kind) && !"pypi".equals(kind)) {
                     throw yaml.error(p, "expected the package's kind to be conda or pypi, found " + (kind == null ? "none" : "'" + kind + "'"));
                 }
-                key = new Key(kind, required(yaml, p, "url"));
+                key = new Key(kind, yaml.requiredOfPackage(p, "url"));
             } else {
                 key = key(yaml, p);
             }
@@ -163,8 +163,8 @@ final class PixiLockParser implements ListingParser {
     }
 
     private static InstalledPackage pypi(YamlTree yaml, MappingNode p) {
-        String name = required(yaml, p, "name");
-        String version = required(yaml, p, "version");
+        String name = yaml.requiredOfPackage(p, "name");
+        String version = yaml.requiredOfPackage(p, "version");
         return InstalledPackage.newBuilder(Packages.pip(name, version)).setRequires(strings(yaml, p, "requires_dist")).build();
     }
 
@@ -177,13 +177,5 @@ final class PixiLockParser implements ListingParser {
             }
         }
         return out;
-    }
-
-    private static String required(YamlTree yaml, MappingNode p, String key) {
-        String value = yaml.scalar(YamlTree.get(p, key), "the package's " + key);
-        if (value == null) {
-            throw yaml.error(p, "expected the locked package to have a " + key);
-        }
-        return value;
     }
 }

@@ -81,6 +81,15 @@ final class YamlTree {
         return mapping;
     }
 
+    /** A locked package's scalar {@code key}, which the lock format requires. */
+    String requiredOfPackage(MappingNode p, String key) {
+        String value = scalar(get(p, key), "the package's " + key);
+        if (value == null) {
+            throw error(p, "expected the locked package to have a " + key);
+        }
+        return value;
+    }
+
     static int line(Node node) {
         return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }

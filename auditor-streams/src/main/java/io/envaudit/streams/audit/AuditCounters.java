@@ -1,6 +1,7 @@
 package io.envaudit.streams.audit;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ public interface AuditCounters {
         LATE;
 
         public String label() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -363,7 +364,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             switch (alert.getState()) {
                 case OPEN -> {
                     if (!wasOpen) {
-                        counters.alertOpened(alert.getSeverity().name().toLowerCase());
+                        counters.alertOpened(alert.getSeverity().name().toLowerCase(Locale.ROOT));
                     }
                 }
                 case RESOLVED -> counters.alertResolved(alert.getReason());

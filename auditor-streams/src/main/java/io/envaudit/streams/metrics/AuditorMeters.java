@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The auditor's counters in a Micrometer registry, named as Prometheus shows them:
@@ -37,6 +39,11 @@ public final class AuditorMeters implements AuditCounters {
     private final MeterRegistry registry;
     private final Timer latency;
     private final Counter rulesRejected;
+    // built once per label value: an increment is on each record's path, and a registry lookup each time is not
+    private final Map<String, Counter> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> opened = new ConcurrentHashMap<>();
+    private final Map<String, Counter> resolved = new ConcurrentHashMap<>();
 
     public AuditorMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -51,7 +58,7 @@ public final class AuditorMeters implements AuditCounters {
         }
         DeadLetterReason.all().forEach(this::deadLetters);
         for (Severity severity : Severity.values()) {
-            opened(severity.name().toLowerCase());
+            opened(severity.label());
         }
         RESOLVED_REASONS.forEach(this::resolved);
     }
@@ -87,22 +94,22 @@ public final class AuditorMeters implements AuditCounters {
     }
 
     private Counter snapshots(String kind) {
-        return Counter.builder("envaudit_snapshots_audited").description("Snapshot records processed, by what they turned out to be")
-                .tag("kind", kind).register(registry);
+        return snapshots.computeIfAbsent(kind, k -> Counter.builder("envaudit_snapshots_audited")
+                .description("Snapshot records processed, by what they turned out to be").tag("kind", k).register(registry));
     }
 
     private Counter deadLetters(String reason) {
-        return Counter.builder("envaudit_dead_letters").description("Records sent to the dead-letter topic, by reason code")
-                .tag("reason", reason).register(registry);
+        return deadLetters.computeIfAbsent(reason, r -> Counter.builder("envaudit_dead_letters")
+                .description("Records sent to the dead-letter topic, by reason code").tag("reason", r).register(registry));
     }
 
     private Counter opened(String severity) {
-        return Counter.builder("envaudit_alerts_opened").description("OPEN alert records for conflicts that were not open")
-                .tag("severity", severity).register(registry);
+        return opened.computeIfAbsent(severity, s -> Counter.builder("envaudit_alerts_opened")
+                .description("OPEN alert records for conflicts that were not open").tag("severity", s).register(registry));
     }
 
     private Counter resolved(String reason) {
-        return Counter.builder("envaudit_alerts_resolved").description("RESOLVED alert records by reason, and open alerts waived")
-                .tag("reason", reason).register(registry);
+        return resolved.computeIfAbsent(reason, r -> Counter.builder("envaudit_alerts_resolved")
+                .description("RESOLVED alert records by reason, and open alerts waived").tag("reason", r).register(registry));
     }
 }

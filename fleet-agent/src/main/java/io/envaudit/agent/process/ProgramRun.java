@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProgramRun {
     static final int MAX_OUTPUT = 4 << 20;
+    /** How often the programs a running program started are looked up. */
+    private static final Duration WATCH = Duration.ofMillis(50);
 
     /** Output is drained on threads of its own, so that a chatty program never blocks on a full pipe; daemons never keep the agent alive. */
     private static final Executor DRAIN = task -> {
@@ -56,21 +60,28 @@ public final class ProgramRun {
         }
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), DRAIN);
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), DRAIN);
+        long end = System.nanoTime() + limit.toNanos();
+        // what it starts is remembered while it runs: once it has ended, its children belong to init and
+        // process.descendants() no longer finds them, yet one of them may still hold the output open
+        Set<ProcessHandle> started = new HashSet<>();
         try {
-            if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-                kill(process);
-                throw new ProgramException("did not answer within " + describe(limit));
+            while (!process.waitFor(Math.min(WATCH.toNanos(), Math.max(0, end - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+                process.descendants().forEach(started::add);
+                if (System.nanoTime() >= end) {
+                    kill(process, started);
+                    throw new ProgramException("did not answer within " + describe(limit));
+                }
             }
-            // a child it left behind may still hold the output open; it gets the same limit
-            return new Output(process.exitValue(), stdout.get(limit.toNanos(), TimeUnit.NANOSECONDS),
-                    stderr.get(limit.toNanos(), TimeUnit.NANOSECONDS));
+            // a child it left behind may still hold the output open: what is left of the limit is all it gets
+            return new Output(process.exitValue(), stdout.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS),
+                    stderr.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
-            kill(process);
+            kill(process, started);
             throw new ProgramException("ended, but what it started kept its output open beyond " + describe(limit));
         } catch (ExecutionException e) {
             throw new ProgramException("its output cannot be read: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
-            kill(process);
+            kill(process, started);
             Thread.currentThread().interrupt();
             throw new ProgramException("was interrupted");
         }
@@ -82,8 +93,9 @@ public final class ProgramRun {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
-    private static void kill(Process process) {
+    private static void kill(Process process, Set<ProcessHandle> started) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+        started.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 

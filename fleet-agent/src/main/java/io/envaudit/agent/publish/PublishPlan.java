@@ -73,9 +73,12 @@ public record PublishPlan(List<Send> changed, List<Send> heartbeats, List<Gone> 
         return new PublishPlan(changed, heartbeats, deleted, unchanged);
     }
 
-    /** Every snapshot as it is, none compared with anything: snapshots made elsewhere, published from files. */
+    /**
+     * Every snapshot as it is, none compared with anything: snapshots made elsewhere, published from files. Nothing
+     * remembers what was sent, so no fingerprint is worked out (0).
+     */
     public static PublishPlan sendAll(List<EnvironmentSnapshot> snapshots) {
-        return new PublishPlan(snapshots.stream().map(s -> new Send(s, ContentFingerprint.of(s))).toList(), List.of(), List.of(), 0);
+        return new PublishPlan(snapshots.stream().map(s -> new Send(s, 0L)).toList(), List.of(), List.of(), 0);
     }
 
     public boolean isEmpty() {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +52,9 @@ public final class PublishRounds {
         logNewProblems(result);
         PublishPlan plan = PublishPlan.of(result.environments(), published, clock.instant(), heartbeatAfter, Files::isDirectory);
         Delivery delivery = publisher.send(plan, published);
-        published.write(stateFile);
+        if (delivery.snapshots() + delivery.tombstones() > 0 || !Files.exists(stateFile)) {
+            published.write(stateFile);
+        }
         if (delivery.complete()) {
             if (roundsUndelivered > 0) {
                 LOG.info("the snapshots topic is reachable again after {} round(s): what waited is delivered", roundsUndelivered);
@@ -68,11 +71,12 @@ public final class PublishRounds {
         return delivery;
     }
 
+    /** Each problem once while it lasts: one that goes away and comes back is logged again. */
     private void logNewProblems(ScanResult result) {
-        Stream.concat(result.problems().stream(), result.environments().stream().flatMap(e -> e.problems().stream()))
-                .map(ReadProblem::toString)
-                .filter(problemsLogged::add)
-                .forEach(problem -> LOG.warn("{}", problem));
-        result.hostNotes().stream().filter(problemsLogged::add).forEach(note -> LOG.warn("{}", note));
+        Set<String> current = Stream.concat(Stream.concat(result.problems().stream(),
+                        result.environments().stream().flatMap(e -> e.problems().stream())).map(ReadProblem::toString),
+                result.hostNotes().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+        current.stream().filter(problemsLogged::add).forEach(problem -> LOG.warn("{}", problem));
+        problemsLogged.retainAll(current);
     }
 }

@@ -99,7 +99,7 @@ public final class SnapshotPublisher implements AutoCloseable {
                     inFlight.add(new InFlight(next, producer.send(next.record())));
                     continue;
                 } catch (KafkaException e) {
-                    refused = e.getMessage();
+                    refused = reason(e);
                 }
             }
             undelivered.put(next.record().key(), refused);
@@ -117,13 +117,18 @@ public final class SnapshotPublisher implements AutoCloseable {
                     snapshots++;
                 }
             } catch (ExecutionException e) {
-                undelivered.put(sent.outgoing().record().key(), e.getCause().getMessage());
+                undelivered.put(sent.outgoing().record().key(), reason(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KafkaException("interrupted while waiting for the acknowledgements", e);
             }
         }
         return new Delivery(snapshots, tombstones, undelivered);
+    }
+
+    /** Kafka's message, which says what went wrong; some exceptions have none. */
+    private static String reason(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.toString();
     }
 
     @Override
