@@ -8,6 +8,8 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.version.Flavor;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.schemas.InstalledPackage;
+import io.envaudit.schemas.Platform;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -155,6 +157,31 @@ class DefaultRulePackTest {
     void defaultsTensorFlow212GpuBuiltAgainstCudatoolkit113IsNotACudaConflict() {
         // real-envs tf212-gpu-defaults: Anaconda compiles its GPU build against its own cudatoolkit
         assertEquals(List.of(), audit(snapshot("default-rules-traps/tf212-gpu-defaults-cudatoolkit113.json")).conflicts());
+    }
+
+    @Test
+    void aCondaTensorFlowThatRecordsItsTensorBoardRangeIsJudgedByItNotByThePackRule() {
+        EnvironmentSnapshot recorded = snapshot("default-rules-traps/condaforge-tf211-tensorboard-by-own-depends.json");
+        assertEquals(List.of(), audit(recorded).conflicts());
+        // the same records as a listing shows them, without depends: the rule, which conda-forge's recipe follows, judges
+        List<InstalledPackage> listed = recorded.getPackages().stream()
+                .map(p -> InstalledPackage.newBuilder(p).setDepends(List.of()).build()).toList();
+        List<Conflict> conflicts = audit(EnvironmentSnapshot.newBuilder(recorded).setPackages(listed).build()).conflicts();
+        assertEquals(List.of("tensorflow-2.11-tensorboard"), conflicts.stream().map(Conflict::ruleId).toList());
+        assertEquals("tensorflow-base 2.11.0 has requirement tensorboard>=2.11,<2.12, but you have tensorboard 2.12.3.",
+                conflicts.get(0).explanation());
+    }
+
+    @Test
+    void tensorflowCpuBesideTensorflowFrom211IsUndecidedWhereThePlatformIsUnknown() {
+        // from 2.11, Windows' tensorflow and tensorflow-cpu are both installers of tensorflow-intel: not a clash there
+        EnvironmentSnapshot linux = snapshot("default-rules/tensorflow-2.11-beside-tensorflow-cpu-or-gpu/fires.json");
+        EnvironmentSnapshot unknown = EnvironmentSnapshot.newBuilder(linux).setPlatform(Platform.newBuilder().build()).build();
+        AuditResult result = audit(unknown);
+        assertTrue(result.conflicts().stream().noneMatch(c -> c.ruleId().equals("tensorflow-2.11-beside-tensorflow-cpu-or-gpu")),
+                result.conflicts().toString());
+        assertTrue(result.undecided().stream().anyMatch(u -> u.ruleId().equals("tensorflow-2.11-beside-tensorflow-cpu-or-gpu")),
+                result.undecided().toString());
     }
 
     private static AuditResult audit(EnvironmentSnapshot snapshot) {
