@@ -29,6 +29,7 @@ public final class DefaultRulePack {
             "tensorflow-python.yaml",
             "tensorflow-distributions.yaml",
             "keras-h5py.yaml",
+            "pytorch-variants.yaml",
             "tensorflow-cuda.yaml",
             "cuda-driver.yaml",
             "conda-channels.yaml");

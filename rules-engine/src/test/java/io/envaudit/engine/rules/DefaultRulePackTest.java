@@ -53,7 +53,7 @@ class DefaultRulePackTest {
     @Test
     void thePackLoadsWithNoProblems() {
         assertEquals(List.of(), PACK.problems());
-        assertEquals(67, PACK.ruleSet().rules().size());
+        assertEquals(69, PACK.ruleSet().rules().size());
         assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@2")));
     }
 

@@ -6,7 +6,6 @@ import io.envaudit.engine.audit.Conflict;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.InstalledPackageView;
 import io.envaudit.engine.audit.PackageRef;
-import io.envaudit.engine.conda.MatchSpec;
 import io.envaudit.engine.rules.Severity;
 
 import java.util.ArrayList;
@@ -107,16 +106,7 @@ public final class CudaVersionMixCheck implements Check {
     }
 
     private static boolean dependsOnCudaVersion(InstalledPackageView p) {
-        for (String depends : p.record().getDepends()) {
-            try {
-                if (CUDA_VERSION.equals(MatchSpec.parse(depends).name())) {
-                    return true;
-                }
-            } catch (IllegalArgumentException unreadable) {
-                // an entry we cannot read says nothing about cuda-version
-            }
-        }
-        return false;
+        return DependsNames.of(p).contains(CUDA_VERSION);
     }
 
     /** The first two numbers of a version ({@code 12.4.127} gives 12, 4); null when it does not start so. */

@@ -7,7 +7,6 @@ import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.InstalledPackageView;
 import io.envaudit.engine.audit.checks.PytorchReleases.Cell;
 import io.envaudit.engine.audit.checks.PytorchReleases.Pair;
-import io.envaudit.engine.conda.MatchSpec;
 import io.envaudit.engine.pep440.Pep440Version;
 import io.envaudit.engine.rules.Severity;
 
@@ -122,20 +121,7 @@ public final class PytorchReleasePairsCheck implements Check {
 
     /** A conda record whose recorded depends name torch states its own pairing. */
     private static boolean dependsOnTorch(InstalledPackageView p, EnvironmentView environment) {
-        if (!p.isConda()) {
-            return false;
-        }
-        for (String depends : p.record().getDepends()) {
-            try {
-                String name = MatchSpec.parse(depends).name();
-                if (name != null && environment.distributionOfConda(name).equals(TORCH)) {
-                    return true;
-                }
-            } catch (IllegalArgumentException unreadable) {
-                // an entry we cannot read says nothing about torch
-            }
-        }
-        return false;
+        return p.isConda() && DependsNames.of(p).stream().anyMatch(name -> environment.distributionOfConda(name).equals(TORCH));
     }
 
     private static String releases(List<Pair> rows) {
