@@ -188,7 +188,8 @@ class EnvauditUpIT {
             assertTrue(seen.contains("This machine's environments: " + environments + " published, 0 deleted"), String.join("\n", seen));
 
             // a workstation's agent, from the slim jar, publishing a venv with numpy 2 beside TensorFlow 2.15
-            Path venv = VenvFixture.venv(dir.resolve("workstation-venv"), "numpy==2.0.1", "tensorflow==2.15.0", "keras==2.15.0");
+            Path venv = VenvFixture.venv(dir.resolve("workstation-venv"), "numpy==2.0.1", "tensorflow==2.15.0", "keras==2.15.0",
+                    "tensorboard==2.15.2", "tensorflow_estimator==2.15.0");
             String broker = seen.get(0).substring("Kafka broker up at ".length(), seen.get(0).indexOf(" (data"));
             CommandResult published = AGENT_JAR.run("", "agent", "publish", "--once", "-b", broker,
                     "--state", dir.resolve("agent-state.properties").toString(), "--path", venv.toString());
