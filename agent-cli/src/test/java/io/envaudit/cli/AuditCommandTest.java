@@ -95,6 +95,8 @@ class AuditCommandTest {
                  "collected_at": "2026-11-30T09:00:00Z",
                  "packages": [{"name": "tensorflow", "version": "2.15.0", "installer": "PIP", "channel": "pypi"},
                               {"name": "keras", "version": "2.15.0", "installer": "PIP", "channel": "pypi"},
+                              {"name": "tensorboard", "version": "2.15.2", "installer": "PIP", "channel": "pypi"},
+                              {"name": "tensorflow-estimator", "version": "2.15.0", "installer": "PIP", "channel": "pypi"},
                               {"name": "numpy", "version": "1.26.4", "installer": "PIP", "channel": "pypi"}]}
                 """);
         Run run = run("audit", clean.toString());

@@ -93,7 +93,7 @@ class EnvauditUpIT {
             assertEquals(expected, opened(seen), String.join("\n", seen));
             String broker = seen.get(0);
             assertTrue(broker.startsWith("Kafka broker up at 127.0.0.1:"), broker);
-            assertEquals("Default rule pack " + DefaultRulePack.VERSION + " on envaudit.rules: 53 added", seen.get(1));
+            assertEquals("Default rule pack " + DefaultRulePack.VERSION + " on envaudit.rules: 69 added", seen.get(1));
             assertTrue(seen.stream().anyMatch(l -> l.contains("fix: ")), "alerts carry their fix");
             long drifted = driftedSamples();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -109,7 +109,7 @@ class EnvauditUpIT {
             try {
                 List<String> again = second.await(l -> l.stream().anyMatch(x -> x.startsWith("Auditor started")));
                 assertEquals(broker, again.get(0), "the same broker address and data on a second run");
-                assertEquals("Default rule pack " + DefaultRulePack.VERSION + " on envaudit.rules: 53 unchanged", again.get(1),
+                assertEquals("Default rule pack " + DefaultRulePack.VERSION + " on envaudit.rules: 69 unchanged", again.get(1),
                         "nothing is published again");
                 assertStoppedCleanly(second.stop(), data);
             } finally {
@@ -188,7 +188,8 @@ class EnvauditUpIT {
             assertTrue(seen.contains("This machine's environments: " + environments + " published, 0 deleted"), String.join("\n", seen));
 
             // a workstation's agent, from the slim jar, publishing a venv with numpy 2 beside TensorFlow 2.15
-            Path venv = VenvFixture.venv(dir.resolve("workstation-venv"), "numpy==2.0.1", "tensorflow==2.15.0", "keras==2.15.0");
+            Path venv = VenvFixture.venv(dir.resolve("workstation-venv"), "numpy==2.0.1", "tensorflow==2.15.0", "keras==2.15.0",
+                    "tensorboard==2.15.2", "tensorflow_estimator==2.15.0");
             String broker = seen.get(0).substring("Kafka broker up at ".length(), seen.get(0).indexOf(" (data"));
             CommandResult published = AGENT_JAR.run("", "agent", "publish", "--once", "-b", broker,
                     "--state", dir.resolve("agent-state.properties").toString(), "--path", venv.toString());

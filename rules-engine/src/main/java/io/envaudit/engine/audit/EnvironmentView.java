@@ -180,6 +180,9 @@ public final class EnvironmentView {
             return marker;
         }
         boolean byMatchSpec = spec.matchSpec() != null && p.isConda();
+        if (spec.matchSpec() != null && !p.isConda() && spec.matchSpec().testsBuild()) {
+            return Match.NO; // a pip install has no conda build, so a spec that names one cannot hold on it
+        }
         if (!byMatchSpec && spec.version() == null) {
             return Match.YES;
         }

@@ -120,6 +120,11 @@ public final class MatchSpec {
         return matches(record, parsedVersion, true);
     }
 
+    /** Whether the spec names a build string or build number a record must have ({@code *} names none). */
+    public boolean testsBuild() {
+        return build != null && !build.value().equals("*") || buildNumber != null;
+    }
+
     /** Whether the spec names a channel a record must come from ({@code *} names none). */
     public boolean testsChannel() {
         return channel != null && !channel.equals("*");

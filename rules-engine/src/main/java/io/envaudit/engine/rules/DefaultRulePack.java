@@ -16,16 +16,20 @@ import java.util.Set;
 public final class DefaultRulePack {
     public static final String NAME = "default";
     /** Raised with every change to the pack's files, so that a rules topic shows which pack wrote an entry. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final String ORIGIN_PREFIX = "builtin:" + NAME + "@";
     public static final String ORIGIN = ORIGIN_PREFIX + VERSION;
     /** Where the files are, as a class-path resource folder. */
     public static final String RESOURCE_FOLDER = "io/envaudit/rules/default/";
     public static final List<String> FILES = List.of(
             "tensorflow-keras.yaml",
+            "tensorflow-tensorboard.yaml",
             "tensorflow-protobuf.yaml",
             "tensorflow-numpy.yaml",
             "tensorflow-python.yaml",
+            "tensorflow-distributions.yaml",
+            "keras-h5py.yaml",
+            "pytorch-variants.yaml",
             "tensorflow-cuda.yaml",
             "cuda-driver.yaml",
             "conda-channels.yaml");

@@ -166,6 +166,20 @@ class AuditorTest {
     }
 
     @Test
+    void aCondaSpecThatNamesABuildNeverMatchesAPipInstall() {
+        // real-envs comfyui: pip's torchvision and torchaudio beside the pytorch channel's CUDA build have no build string
+        Rule cpuVariant = rule("cpu-variant", Scope.EVERYWHERE, specs("conda:pytorch * *_cuda*"), List.of(), specs("conda:torchvision * *_cpu"));
+        assertEquals(List.of(), audit(environment().conda("pytorch", "2.4.1", "pytorch", "py3.12_cuda12.4_cudnn9_0")
+                .pip("torchvision", "0.19.1").view(), cpuVariant).conflicts());
+        assertEquals(1, audit(environment().conda("pytorch", "2.4.1", "pytorch", "py3.12_cuda12.4_cudnn9_0")
+                .conda("torchvision", "0.19.1", "pytorch", "py312_cpu").view(), cpuVariant).conflicts().size());
+        // a conda spec without a build still meets a pip install of that name, by version
+        Rule byVersion = rule("by-version", Scope.EVERYWHERE, specs("conda:pytorch >=2"), List.of(), specs("conda:torchvision <0.20"));
+        assertEquals(1, audit(environment().conda("pytorch", "2.4.1", "pytorch", "py3.12_cuda12.4_cudnn9_0")
+                .pip("torchvision", "0.19.1").view(), byVersion).conflicts().size());
+    }
+
+    @Test
     void channelMixAndSameChannelRules() {
         Rule mix = new Rule("anaconda-mix", "d", List.of("s"), Severity.WARNING, Scope.EVERYWHERE, List.of(), List.of(), List.of(),
                 List.of(), new Rule.ChannelMix("anaconda", Set.of("defaults", "conda-forge")), "fix", "user", "");
@@ -232,13 +246,14 @@ class AuditorTest {
         AuditResult regraded = regrading.audit(mixed, NOW);
         assertEquals(Severity.ERROR, regraded.conflicts().stream().filter(c -> c.ruleId().equals("channel-mix")).findFirst()
                 .orElseThrow().severity());
-        assertEquals(List.of("pip-requirements error", "conda-depends error", "duplicate-distribution error", "channel-mix error"),
+        assertEquals(List.of("pip-requirements error", "conda-depends error", "duplicate-distribution error", "channel-mix error",
+                        "pytorch-release-pairs error", "cuda-version-mix error"),
                 regrading.enabledChecks().stream().map(e -> e.check().id() + " " + e.severity().label()).toList());
         Auditor switchingOff = new Auditor(new RuleSet(List.of(), List.of(),
                 Map.of("channel-mix", new RuleSet.CheckSetting(false, null))), checks);
         AuditResult off = switchingOff.audit(mixed, NOW);
         assertTrue(off.conflicts().stream().noneMatch(c -> c.ruleId().equals("channel-mix")), off.conflicts().toString());
-        assertEquals(List.of("pip-requirements", "conda-depends", "duplicate-distribution"),
+        assertEquals(List.of("pip-requirements", "conda-depends", "duplicate-distribution", "pytorch-release-pairs", "cuda-version-mix"),
                 switchingOff.enabledChecks().stream().map(e -> e.check().id()).toList());
     }
 

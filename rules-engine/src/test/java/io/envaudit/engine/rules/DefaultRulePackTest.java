@@ -8,6 +8,8 @@ import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.version.Flavor;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.schemas.InstalledPackage;
+import io.envaudit.schemas.Platform;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -43,13 +45,16 @@ class DefaultRulePackTest {
 
     /** Rules judging TensorFlow by wheel metadata that deliberately name no channels, and why. */
     private static final Set<String> ALL_BUILDS = Set.of(
-            "tensorflow-2.16-keras3"); // tf.keras is resolved by TensorFlow's own Python code, the same in every build
+            "tensorflow-2.16-keras3", // tf.keras is resolved by TensorFlow's own Python code, the same in every build
+            "tensorflow-before-2.5-h5py3", // the HDF5 loader's Python code, the same in every build
+            "tensorflow-beside-tensorflow-cpu-or-gpu", // two distributions' files, whoever installed tensorflow
+            "tensorflow-2.11-beside-tensorflow-cpu-or-gpu");
 
     @Test
     void thePackLoadsWithNoProblems() {
         assertEquals(List.of(), PACK.problems());
-        assertEquals(53, PACK.ruleSet().rules().size());
-        assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@1")));
+        assertEquals(69, PACK.ruleSet().rules().size());
+        assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@2")));
     }
 
     @Test
@@ -98,8 +103,9 @@ class DefaultRulePackTest {
                     && Set.of("tensorflow", "tensorflow-gpu", "tf-keras").contains(s.name()));
             if (onTensorFlow && !ALL_BUILDS.contains(rule.id())) {
                 assertFalse(rule.scope().channels().isEmpty(), rule.id() + " names its channels");
-                assertFalse(rule.scope().channels().contains("conda-forge") && !rule.id().endsWith("-keras"),
-                        rule.id() + ": conda-forge builds follow only the Keras pins");
+                assertFalse(rule.scope().channels().contains("conda-forge") && !rule.id().endsWith("-keras")
+                                && !rule.id().endsWith("-tensorboard"),
+                        rule.id() + ": conda-forge builds follow only the Keras and TensorBoard pins");
             }
         }
     }
@@ -151,6 +157,31 @@ class DefaultRulePackTest {
     void defaultsTensorFlow212GpuBuiltAgainstCudatoolkit113IsNotACudaConflict() {
         // real-envs tf212-gpu-defaults: Anaconda compiles its GPU build against its own cudatoolkit
         assertEquals(List.of(), audit(snapshot("default-rules-traps/tf212-gpu-defaults-cudatoolkit113.json")).conflicts());
+    }
+
+    @Test
+    void aCondaTensorFlowThatRecordsItsTensorBoardRangeIsJudgedByItNotByThePackRule() {
+        EnvironmentSnapshot recorded = snapshot("default-rules-traps/condaforge-tf211-tensorboard-by-own-depends.json");
+        assertEquals(List.of(), audit(recorded).conflicts());
+        // the same records as a listing shows them, without depends: the rule, which conda-forge's recipe follows, judges
+        List<InstalledPackage> listed = recorded.getPackages().stream()
+                .map(p -> InstalledPackage.newBuilder(p).setDepends(List.of()).build()).toList();
+        List<Conflict> conflicts = audit(EnvironmentSnapshot.newBuilder(recorded).setPackages(listed).build()).conflicts();
+        assertEquals(List.of("tensorflow-2.11-tensorboard"), conflicts.stream().map(Conflict::ruleId).toList());
+        assertEquals("tensorflow-base 2.11.0 has requirement tensorboard>=2.11,<2.12, but you have tensorboard 2.12.3.",
+                conflicts.get(0).explanation());
+    }
+
+    @Test
+    void tensorflowCpuBesideTensorflowFrom211IsUndecidedWhereThePlatformIsUnknown() {
+        // from 2.11, Windows' tensorflow and tensorflow-cpu are both installers of tensorflow-intel: not a clash there
+        EnvironmentSnapshot linux = snapshot("default-rules/tensorflow-2.11-beside-tensorflow-cpu-or-gpu/fires.json");
+        EnvironmentSnapshot unknown = EnvironmentSnapshot.newBuilder(linux).setPlatform(Platform.newBuilder().build()).build();
+        AuditResult result = audit(unknown);
+        assertTrue(result.conflicts().stream().noneMatch(c -> c.ruleId().equals("tensorflow-2.11-beside-tensorflow-cpu-or-gpu")),
+                result.conflicts().toString());
+        assertTrue(result.undecided().stream().anyMatch(u -> u.ruleId().equals("tensorflow-2.11-beside-tensorflow-cpu-or-gpu")),
+                result.undecided().toString());
     }
 
     private static AuditResult audit(EnvironmentSnapshot snapshot) {

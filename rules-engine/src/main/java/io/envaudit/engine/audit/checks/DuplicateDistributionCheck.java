@@ -6,7 +6,6 @@ import io.envaudit.engine.audit.Conflict;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.InstalledPackageView;
 import io.envaudit.engine.conda.CondaVersion;
-import io.envaudit.engine.conda.MatchSpec;
 import io.envaudit.engine.names.NameMap;
 import io.envaudit.engine.names.PackageName;
 import io.envaudit.engine.pep440.Pep440Version;
@@ -118,8 +117,7 @@ public final class DuplicateDistributionCheck implements Check {
         if (!p.distribution().equals(PackageName.normalize(p.name())) || names.roleOf(p.condaName(), p.distribution()).isPresent()) {
             return true;
         }
-        for (String depends : p.record().getDepends()) {
-            String dependency = dependencyName(depends);
+        for (String dependency : DependsNames.of(p)) {
             if ("python".equals(dependency) || "python_abi".equals(dependency)) {
                 return true;
             }
@@ -139,21 +137,12 @@ public final class DuplicateDistributionCheck implements Check {
     }
 
     private static boolean dependsOnAnother(InstalledPackageView p, Set<String> condaNames) {
-        for (String depends : p.record().getDepends()) {
-            String name = dependencyName(depends);
-            if (name != null && !name.equals(p.condaName()) && condaNames.contains(name)) {
+        for (String name : DependsNames.of(p)) {
+            if (!name.equals(p.condaName()) && condaNames.contains(name)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String dependencyName(String depends) {
-        try {
-            return MatchSpec.parse(depends).name();
-        } catch (IllegalArgumentException unreadable) {
-            return null;
-        }
     }
 
     private static boolean sameVersion(List<InstalledPackageView> installs) {
