@@ -129,7 +129,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
      * highest open severity; stale ones stay stale), the changed statuses sent, and the counts rebuilt from them.
      */
     private void followThreshold(long timestamp) {
-        if (countsFollowThreshold || counts.builtWith(settings.driftThreshold())) {
+        if (countsFollowThreshold || counts.builtWithThisThreshold()) {
             countsFollowThreshold = true;
             return;
         }
@@ -145,7 +145,7 @@ final class AuditProcessor implements Processor<String, SpecificRecord, String, 
             });
         }
         restated.forEach(status -> putStatus(status.getEnvironmentId(), status, timestamp));
-        counts.markBuiltWith(settings.driftThreshold());
+        counts.markBuiltWithThisThreshold();
         countsFollowThreshold = true; // only now: a rebuild that threw is tried again, never left half done
     }
 

@@ -52,14 +52,14 @@ final class PartitionCounts {
         this.driftThreshold = driftThreshold;
     }
 
-    /** Whether these counts were built with {@code threshold} (a store from before the threshold was kept: no). */
-    boolean builtWith(Severity threshold) {
+    /** Whether these counts were built with the drift threshold in force (a store from before the threshold was kept: no). */
+    boolean builtWithThisThreshold() {
         Long built = store.get(THRESHOLD_KEY);
-        return built != null && built == threshold.ordinal();
+        return built != null && built == driftThreshold.ordinal();
     }
 
-    void markBuiltWith(Severity threshold) {
-        store.put(THRESHOLD_KEY, (long) threshold.ordinal());
+    void markBuiltWithThisThreshold() {
+        store.put(THRESHOLD_KEY, (long) driftThreshold.ordinal());
     }
 
     /** Every count gone, for a rebuild. */

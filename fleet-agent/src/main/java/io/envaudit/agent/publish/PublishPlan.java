@@ -59,7 +59,7 @@ public record PublishPlan(List<Send> changed, List<Send> heartbeats, List<Gone> 
             Published last = acknowledged.get(send.id());
             if (last == null || last.fingerprint() != send.fingerprint()) {
                 changed.add(send);
-            } else if (!last.sentAt().plus(heartbeatAfter).isAfter(now)) {
+            } else if (!last.collectedAt().plus(heartbeatAfter).isAfter(now)) {
                 heartbeats.add(send);
             } else {
                 unchanged++;

@@ -22,15 +22,15 @@ import java.util.TreeMap;
 
 /**
  * What the snapshots topic last acknowledged for each environment of this machine: its prefix, the fingerprint
- * of its content and when it was sent. The agent sends only what differs from it, and tombstones what it lists
+ * of its content and when that snapshot was collected (a heartbeat is due that long after it). The agent sends only what differs from it, and tombstones what it lists
  * that is gone from the disk, across restarts too: so it lives in a file (Java properties, which escape any
  * character a path may hold), rewritten whole and moved into place, so a crash leaves the old file or the new.
  */
 public final class PublishedEnvironments {
     private static final Logger LOG = LoggerFactory.getLogger(PublishedEnvironments.class);
 
-    /** One acknowledged environment. */
-    public record Published(Path prefix, long fingerprint, Instant sentAt) {
+    /** One acknowledged environment: its folder, the fingerprint of its content and when that snapshot was collected. */
+    public record Published(Path prefix, long fingerprint, Instant collectedAt) {
     }
 
     private final Map<String, Published> byId = new TreeMap<>();
@@ -61,7 +61,7 @@ public final class PublishedEnvironments {
             try {
                 published.byId.put(id, parse(entry));
             } catch (IllegalArgumentException | DateTimeException e) {
-                LOG.warn("{}: entry for {} is not '<fingerprint> <sent at> <prefix>' ({}): left out", file, id, e.getMessage());
+                LOG.warn("{}: entry for {} is not '<fingerprint> <collected at> <prefix>' ({}): left out", file, id, e.getMessage());
             }
         }
         return published;
@@ -78,13 +78,13 @@ public final class PublishedEnvironments {
     /** Writes the file anew, then moves it over the old one. */
     public void write(Path file) {
         Properties entries = new Properties();
-        byId.forEach((id, p) -> entries.setProperty(id, Long.toHexString(p.fingerprint()) + " " + p.sentAt() + " " + p.prefix()));
+        byId.forEach((id, p) -> entries.setProperty(id, Long.toHexString(p.fingerprint()) + " " + p.collectedAt() + " " + p.prefix()));
         try {
             Path folder = file.toAbsolutePath().getParent();
             Files.createDirectories(folder);
             Path written = Files.createTempFile(folder, file.getFileName().toString(), ".new");
             try (Writer out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
-                entries.store(out, "envaudit agent: the environments the snapshots topic acknowledged (fingerprint, sent at, prefix)");
+                entries.store(out, "envaudit agent: the environments the snapshots topic acknowledged (fingerprint, collected at, prefix)");
             }
             try {
                 Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

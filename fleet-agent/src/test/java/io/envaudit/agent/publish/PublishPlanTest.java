@@ -40,10 +40,10 @@ class PublishPlanTest {
         return new ScannedEnvironment(snapshot, List.of(), Map.of());
     }
 
-    private static PublishedEnvironments acknowledged(ScannedEnvironment environment, Instant sentAt) {
+    private static PublishedEnvironments acknowledged(ScannedEnvironment environment, Instant collectedAt) {
         PublishedEnvironments published = PublishedEnvironments.none();
         published.acknowledged(environment.id(), new Published(Path.of(environment.snapshot().getEnvironment().getPrefix()),
-                ContentFingerprint.of(environment.snapshot()), sentAt));
+                ContentFingerprint.of(environment.snapshot()), collectedAt));
         return published;
     }
 
