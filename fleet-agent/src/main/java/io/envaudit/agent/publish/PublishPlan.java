@@ -80,8 +80,4 @@ public record PublishPlan(List<Send> changed, List<Send> heartbeats, List<Gone> 
     public static PublishPlan sendAll(List<EnvironmentSnapshot> snapshots) {
         return new PublishPlan(snapshots.stream().map(s -> new Send(s, 0L)).toList(), List.of(), List.of(), 0);
     }
-
-    public boolean isEmpty() {
-        return changed.isEmpty() && heartbeats.isEmpty() && deleted.isEmpty();
-    }
 }

@@ -61,7 +61,7 @@ class PublishPlanTest {
         ScannedEnvironment again = scanned("/srv/a", NOW, "1.26.4");
 
         PublishPlan quiet = PublishPlan.of(List.of(again), published, NOW, HEARTBEAT, p -> true);
-        assertTrue(quiet.isEmpty());
+        assertTrue(quiet.changed().isEmpty() && quiet.heartbeats().isEmpty() && quiet.deleted().isEmpty());
         assertEquals(1, quiet.unchanged());
 
         PublishPlan due = PublishPlan.of(List.of(again), published, NOW.plus(Duration.ofMinutes(1)), HEARTBEAT, p -> true);
