@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * glibc-2.31}, {@code Nvidia driver version:} and the GPU lines are read as written; "Could not collect",
  * "No CUDA" and "N/A" leave a fact unknown. {@code CUDA used to build PyTorch} and {@code CUDA runtime
  * version} describe torch's build and the system toolkit, which the snapshot has no field for.
+ * {@code PyTorch version:} is {@code torch.__version__}: the torch that imports, whichever install it is.
  */
 final class CollectEnvFacts {
     private static final Pattern VERSION = Pattern.compile("\\d+(?:\\.\\d+)+");
@@ -27,14 +28,19 @@ final class CollectEnvFacts {
     private static final List<String> LINUX_NAMES = List.of("linux", "ubuntu", "debian", "centos", "fedora", "red hat",
             "rhel", "rocky", "almalinux", "opensuse", "suse", "amazon", "arch", "manjaro", "mint", "pop!_os");
 
+    /** The version {@code torch.__version__} gave and the line it is on. */
+    record ImportedTorch(String version, int line) {
+    }
+
     private final Platform.Builder platform = Platform.newBuilder();
     private final List<String> gpus = new ArrayList<>();
+    private ImportedTorch importedTorch;
     private String osLine;
     private boolean exactPlatform;
     private boolean readingGpus;
 
-    /** Reads a line of the report's header; lines that state none of the facts are passed over. */
-    void read(String line) {
+    /** Reads a line of the report's header, numbered from 1; lines that state none of the facts are passed over. */
+    void read(String line, int number) {
         if (readingGpus) {
             Matcher gpu = GPU.matcher(line.strip());
             if (gpu.matches()) {
@@ -47,6 +53,7 @@ final class CollectEnvFacts {
         String key = colon < 0 ? line.strip().replaceAll(":$", "") : line.substring(0, colon).strip();
         String value = colon < 0 ? "" : line.substring(colon + 2).strip();
         switch (key) {
+            case "PyTorch version" -> importedTorch = known(value) ? new ImportedTorch(value, number) : null;
             case "Python version" -> {
                 Matcher m = PYTHON.matcher(value);
                 if (m.find()) {
@@ -76,6 +83,11 @@ final class CollectEnvFacts {
                 // the build of torch, the system's CUDA toolkit, compilers: nothing the snapshot holds
             }
         }
+    }
+
+    /** The torch that imports where the report was made, or null when it does not say. */
+    ImportedTorch importedTorch() {
+        return importedTorch;
     }
 
     Platform platform() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * PyTorch's {@code collect_env.py} report: platform facts ({@link CollectEnvFacts}), then under
@@ -18,16 +19,24 @@ import java.util.regex.Pattern;
  * triton, ...), as {@code [pip3] name==version} lines ({@code [pip] name (version)} before 2019) and
  * {@code [conda]} rows of conda list. Only those selected packages are shown, so the listing is partial.
  *
- * <p>pip lists every distribution in site-packages, conda's included, so a package in both sections at the
- * same version is one install: the conda row is kept (it says more), the pip line dropped. A pip line whose
- * version no conda row of its distribution has is a second install (pip over conda, or a stale record) and
- * is kept beside the row.
+ * <p>pip lists every distribution it finds, conda's included, so a package in both sections at the same
+ * version is one install: the conda row is kept (it says more), the pip line dropped. A pip line at a version
+ * no conda row of its distribution has is kept beside the row, but what it is the report does not say: a
+ * second install (pip over conda, or one outside the environment, in the user site or on PYTHONPATH, which
+ * conda does not list) or the conda package's own metadata stating another version (a package built from a
+ * source tree carries the tree's version: the pytorch channel's torchaudio 0.9.1 says 0.9.0a0+a85b239). Its
+ * installer is then unknown, except where the import settles it.
+ *
+ * <p>{@code PyTorch version:} is the torch that imports. A pip line of torch at that version is what imports,
+ * over the conda package it shadows; an imported version that no row or line shows is an install the
+ * sections do not list (a stale record names another version), recorded with its installer unknown.
  */
 final class CollectEnvParser implements ListingParser {
     static final String LIBRARIES = "Versions of relevant libraries:";
     private static final Pattern SECTION = Pattern.compile("^\\[(pip3?|conda)\\]\\s+(.*)$");
     private static final Pattern OLD_PIP_LIST = Pattern.compile("^(\\S+) \\((\\S+)\\)$");
     private static final String NOT_COLLECTED = "Could not collect";
+    private static final String TORCH = "torch";
 
     /** A package of one of the two sections, and the line it is written on. */
     private record Listed(InstalledPackage record, int line) {
@@ -46,7 +55,7 @@ final class CollectEnvParser implements ListingParser {
             if (line.equals(LIBRARIES)) {
                 libraries = true;
             } else if (!libraries) {
-                facts.read(lines.get(i));
+                facts.read(lines.get(i), i + 1);
             } else if (!line.isEmpty()) {
                 library(i + 1, line, pip, conda, listing);
             }
@@ -55,11 +64,16 @@ final class CollectEnvParser implements ListingParser {
             throw text.error(0, "expected a '" + LIBRARIES + "' section (PyTorch collect_env output)");
         }
         conda.forEach(row -> listing.add(row.record(), row.line()));
+        CollectEnvFacts.ImportedTorch imported = facts.importedTorch();
         boolean[] answered = new boolean[conda.size()];
         for (Listed p : pip) {
             if (!listedByConda(p.record(), conda, answered)) {
-                listing.add(p.record(), p.line());
+                listing.add(placed(p.record(), conda, imported), p.line());
             }
+        }
+        if (imported != null && Stream.concat(conda.stream(), pip.stream())
+                .noneMatch(p -> distribution(p.record()).equals(TORCH) && sameVersion(p.record().getVersion(), imported.version()))) {
+            listing.add(Packages.ofUnknownInstaller(TORCH, imported.version()), imported.line());
         }
         return listing.platform(facts.platform())
                 .manager(conda.isEmpty() ? EnvironmentManager.UNKNOWN : EnvironmentManager.CONDA)
@@ -92,17 +106,38 @@ final class CollectEnvParser implements ListingParser {
     }
 
     /**
+     * A pip line no conda row shows: pip's, unless a conda package of its distribution is listed, when its installer is
+     * unknown, or the import shows it is the torch that loads, over that package.
+     */
+    private static InstalledPackage placed(InstalledPackage p, List<Listed> conda, CollectEnvFacts.ImportedTorch imported) {
+        String distribution = distribution(p);
+        InstalledPackage condaPackage = conda.stream().map(Listed::record)
+                .filter(row -> row.getInstaller() == Installer.CONDA && distribution(row).equals(distribution))
+                .findFirst().orElse(null);
+        if (condaPackage == null) {
+            return p;
+        }
+        if (distribution.equals(TORCH) && imported != null && sameVersion(p.getVersion(), imported.version())) {
+            return InstalledPackage.newBuilder(p).setShadows(condaPackage.getName()).build();
+        }
+        return Packages.ofUnknownInstaller(p.getName(), p.getVersion());
+    }
+
+    /** The PyPI name of a row or line: conda's {@code pytorch} is pip's {@code torch}. */
+    private static String distribution(InstalledPackage p) {
+        return p.getInstaller() == Installer.CONDA ? NameMap.builtIn().pypiNameOfConda(p.getName()) : PackageName.normalize(p.getName());
+    }
+
+    /**
      * Whether a conda row shows the same install: one of the same distribution (conda's {@code pytorch} is
      * pip's {@code torch}) at the same version. Each row stands for one install, so a row answers for at most
      * one pip line: seven {@code torch <pip>} rows and one pip line are still seven installs.
      */
     private static boolean listedByConda(InstalledPackage p, List<Listed> conda, boolean[] answered) {
-        String distribution = PackageName.normalize(p.getName());
+        String distribution = distribution(p);
         for (int i = 0; i < conda.size(); i++) {
             InstalledPackage row = conda.get(i).record();
-            String rowDistribution = row.getInstaller() == Installer.CONDA
-                    ? NameMap.builtIn().pypiNameOfConda(row.getName()) : PackageName.normalize(row.getName());
-            if (!answered[i] && rowDistribution.equals(distribution) && sameVersion(row.getVersion(), p.getVersion())) {
+            if (!answered[i] && distribution(row).equals(distribution) && sameVersion(row.getVersion(), p.getVersion())) {
                 answered[i] = true;
                 return true;
             }

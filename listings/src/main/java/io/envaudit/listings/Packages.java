@@ -37,4 +37,13 @@ final class Packages {
                 .setChannel(Channel.PYPI)
                 .build();
     }
+
+    /** A distribution a listing shows without saying who installed it or where from. */
+    static InstalledPackage ofUnknownInstaller(String name, String version) {
+        return InstalledPackage.newBuilder()
+                .setName(name)
+                .setVersion(version)
+                .setInstaller(Installer.UNKNOWN)
+                .build();
+    }
 }

@@ -52,15 +52,19 @@ class CollectEnvParserTest {
     }
 
     @Test
-    void differentVersionsInTheTwoSectionsAreTwoInstalls() {
+    void aPipLineAtAnotherVersionThanItsCondaRowHasAnUnknownInstallerUnlessItIsTheTorchThatImports() {
         ParsedListing macos = RealEnvs.read("pytorch-issue88820-collect-env-pip-conda-dup-macos-arm64.txt");
         assertEquals(List.of("CONDA 1.13.0.dev20220826"), installs(macos, "pytorch"));
+        // 'PyTorch version: 1.14.0.dev20221104': pip's torch is what imports, over conda's pytorch
         assertEquals(List.of("PIP 1.14.0.dev20221104"), installs(macos, "torch"));
-        assertEquals(List.of("CONDA 1.21.5", "PIP 1.23.2"), installs(macos, "numpy"));
+        assertEquals("pytorch", macos.packages().stream().filter(p -> p.getName().equals("torch")).findFirst().orElseThrow().getShadows());
+        assertEquals(List.of("CONDA 1.21.5", "UNKNOWN 1.23.2"), installs(macos, "numpy"));
+        assertEquals(List.of("PIP 1.1.0"), installs(macos, "condor-pytorch"), "no conda row of it: pip's");
         assertEquals(List.of("osx", "13.0", "arm64"), List.of(macos.platform().getOs(), macos.platform().getOsVersion(),
                 macos.platform().getArch()));
         ParsedListing nvidia = RealEnvs.read("pytorch-issue65652-collect-env-conda-cu111-nvidia-channel.txt");
-        assertEquals(List.of("CONDA 0.9.1", "PIP 0.9.0a0+a85b239"), installs(nvidia, "torchaudio"));
+        assertEquals(List.of("CONDA 0.9.1", "UNKNOWN 0.9.0a0+a85b239"), installs(nvidia, "torchaudio"));
+        assertEquals(List.of(), installs(nvidia, "torch"), "the import is conda's pytorch 1.9.1, which pip's torch 1.9.1 is");
         assertEquals(4, nvidia.platform().getGpus().size());
         assertEquals("nvidia", nvidia.packages().stream().filter(p -> p.getName().equals("cudatoolkit")).findFirst()
                 .map(InstalledPackage::getChannel).orElseThrow());
@@ -70,8 +74,8 @@ class CollectEnvParserTest {
     void aSectionThatCouldNotBeCollectedAddsNothing() {
         ParsedListing pipOnly = RealEnvs.read("pytorch-issue20978-collect-env-reported-vs-pip-torch-mismatch.txt");
         assertEquals(EnvironmentManager.UNKNOWN, pipOnly.manager());
-        assertEquals(8, pipOnly.packages().size());
-        assertTrue(pipOnly.packages().stream().allMatch(p -> p.getInstaller() == Installer.PIP));
+        assertEquals(9, pipOnly.packages().size(), "8 pip lines and the torch that imports");
+        assertEquals(8, pipOnly.packages().stream().filter(p -> p.getInstaller() == Installer.PIP).count());
         assertEquals(List.of("GeForce GTX 980 Ti", "GeForce GTX TITAN X"), pipOnly.platform().getGpus());
         assertEquals("linux", pipOnly.platform().getOs(), "from the OS line: Ubuntu");
         assertNull(pipOnly.platform().getOsVersion(), "a distribution's release is not the kernel's");
@@ -79,6 +83,27 @@ class CollectEnvParserTest {
         assertEquals(8, condaOnly.packages().size());
         assertEquals(List.of("CONDA 1.0"), installs(condaOnly, "cuda92"));
         assertEquals("396.54", condaOnly.platform().getNvidiaDriverVersion());
+    }
+
+    @Test
+    void theTorchThatImportsIsAnInstallWhenNoSectionShowsItsVersion() {
+        // pytorch#20978: 'PyTorch version: 1.2.0.dev20190526' on line 2, pip says torch==1.0.0
+        ParsedListing listing = RealEnvs.read("pytorch-issue20978-collect-env-reported-vs-pip-torch-mismatch.txt");
+        assertEquals(List.of("PIP 1.0.0", "UNKNOWN 1.2.0.dev20190526"), installs(listing, "torch"));
+        int imported = listing.packages().indexOf(listing.packages().stream()
+                .filter(p -> p.getInstaller() == Installer.UNKNOWN).findFirst().orElseThrow());
+        assertEquals(2, listing.packageLines().get(imported));
+
+        // shown by a section at that version, or not collected: nothing is added
+        String report = String.join("\n", "PyTorch version: %s", "Versions of relevant libraries:", "[pip3] torch==2.3.0+cu121", "");
+        assertEquals(List.of("PIP 2.3.0+cu121"), installs(parse(report.formatted("2.3.0+cu121")), "torch"));
+        assertEquals(List.of("PIP 2.3.0+cu121"), installs(parse(report.formatted("N/A")), "torch"));
+        assertEquals(List.of("UNKNOWN 2.4.0"), installs(parse("PyTorch version: 2.4.0\nVersions of relevant libraries:\n"), "torch"),
+                "a torch that imports is a fact even when no section lists one");
+    }
+
+    private static ParsedListing parse(String report) {
+        return ListingFormat.COLLECT_ENV.parser().parse(ListingText.of("issue.txt", report));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One distribution (its PyPI identity: conda records through the name map, pip records by PEP 503 name)
@@ -28,6 +29,15 @@ import java.util.Set;
  * {@code typing_extensions}), two versions. An error when the versions differ, a warning when they are
  * equal. A pip record's {@code shadows} joins the conda package it was installed over even where the
  * name map does not.
+ *
+ * <p>Two more are warnings although the versions differ. One pip install over pure-Python conda packages
+ * (noarch: python, whose build strings are {@code py_0} or {@code pyh<hash>_0}): pip uninstalls what the
+ * package's RECORD lists and such a package has nothing beyond it, so what imports is pip's version whole;
+ * only conda's record is stale (the requirement checks judge the version against its dependents). And a
+ * conda package beside metadata of an unknown installer: that is how a listing shows a version it cannot
+ * place (collect_env's pip section also lists conda's packages), and a conda package's own metadata may state
+ * another version than its record (one built from a source tree carries the tree's), so the listing shows
+ * two version claims, not two installs for certain.
  *
  * <p>Not duplicates: a metapackage beside its implementation (the environment view leaves it out); a
  * conda record whose depends name another conda record of the same distribution (conda-forge's
@@ -47,6 +57,9 @@ public final class DuplicateDistributionCheck implements Check {
     public static final String ID = "duplicate-distribution";
     private static final About ABOUT = new About(ID, Severity.ERROR,
             "One distribution installed twice: pip and conda, two spellings, two versions (a warning when the versions are equal).");
+
+    /** conda-build's build string for a noarch: python package: {@code py_0}, or {@code pyh} and a variant hash. */
+    private static final Pattern NOARCH_PYTHON_BUILD = Pattern.compile("py(h[0-9a-f]+)?_\\d+");
 
     private final NameMap names;
 
@@ -73,11 +86,34 @@ public final class DuplicateDistributionCheck implements Check {
             if (condaOnly && condaNames == installs.size() && sameVersion) {
                 continue;
             }
-            Severity graded = sameVersion && severity.atLeast(Severity.WARNING) ? Severity.WARNING : severity;
+            Kind kind = sameVersion ? Kind.SAME_VERSION : pipOverPureConda(installs) ? Kind.PIP_OVER_PURE_PYTHON
+                    : versionClaims(installs) ? Kind.VERSION_CLAIMS : Kind.DIFFERENT_VERSIONS;
+            Severity graded = kind != Kind.DIFFERENT_VERSIONS && severity.atLeast(Severity.WARNING) ? Severity.WARNING : severity;
             sink.conflict(new Conflict(ID, graded, group.getKey(),
                     installs.stream().map(InstalledPackageView::ref).toList(),
-                    explanation(group.getKey(), installs, sameVersion), fix(installs), null));
+                    explanation(group.getKey(), installs, kind), fix(group.getKey(), installs, kind), null));
         }
+    }
+
+    /** What the installs of a group are, which decides how it is graded and explained. */
+    private enum Kind { SAME_VERSION, DIFFERENT_VERSIONS, PIP_OVER_PURE_PYTHON, VERSION_CLAIMS }
+
+    /** One pip install, the rest conda packages of pure Python. */
+    private static boolean pipOverPureConda(List<InstalledPackageView> installs) {
+        return installs.stream().filter(p -> p.record().getInstaller() == Installer.PIP).count() == 1
+                && installs.stream().filter(p -> p.record().getInstaller() != Installer.PIP).allMatch(p -> p.isConda() && pureConda(p));
+    }
+
+    /** A noarch: python conda package, by its subdir or by conda-build's build string for one. */
+    private static boolean pureConda(InstalledPackageView p) {
+        String build = p.record().getBuild();
+        return "noarch".equals(p.record().getSubdir()) || build != null && NOARCH_PYTHON_BUILD.matcher(build).matches();
+    }
+
+    /** One conda package and one record of an unknown installer. */
+    private static boolean versionClaims(List<InstalledPackageView> installs) {
+        return installs.size() == 2 && installs.stream().anyMatch(InstalledPackageView::isConda)
+                && installs.stream().anyMatch(p -> p.record().getInstaller() == Installer.UNKNOWN);
     }
 
     /** Installs by distribution, metapackages left out; a pip install joins the conda package it shadows. */
@@ -170,11 +206,21 @@ public final class DuplicateDistributionCheck implements Check {
         }
     }
 
-    private static String explanation(String distribution, List<InstalledPackageView> installs, boolean sameVersion) {
+    private static String explanation(String distribution, List<InstalledPackageView> installs, Kind kind) {
+        String listed = String.join(", ", installs.stream().map(p -> p.ref().toString()).toList());
+        if (kind == Kind.VERSION_CLAIMS) {
+            return distribution + " has two versions: " + listed + ". Either the conda package's own metadata states another version "
+                    + "than its record, or a second install shadows it (in the user site or on PYTHONPATH); python -c 'import "
+                    + distribution.replace('-', '_') + "; print(" + distribution.replace('-', '_') + ".__file__)' shows which loads.";
+        }
         StringBuilder out = new StringBuilder(distribution).append(" is installed ")
                 .append(installs.size() == 2 ? "twice" : installs.size() + " times")
-                .append(sameVersion ? " at the same version: " : " at different versions: ");
-        out.append(String.join(", ", installs.stream().map(p -> p.ref().toString()).toList())).append('.');
+                .append(kind == Kind.SAME_VERSION ? " at the same version: " : " at different versions: ");
+        out.append(listed).append('.');
+        if (kind == Kind.PIP_OVER_PURE_PYTHON) {
+            return out.append(" pip replaced the files of a pure-Python conda package, so pip's version is what imports; conda's record "
+                    + "is stale, and a later conda update or removal of it deletes pip's files.").toString();
+        }
         boolean pip = installs.stream().anyMatch(p -> p.record().getInstaller() == Installer.PIP);
         boolean conda = installs.stream().anyMatch(InstalledPackageView::isConda);
         if (pip && conda) {
@@ -185,7 +231,11 @@ public final class DuplicateDistributionCheck implements Check {
         return out.toString();
     }
 
-    private static String fix(List<InstalledPackageView> installs) {
+    private static String fix(String distribution, List<InstalledPackageView> installs, Kind kind) {
+        if (kind == Kind.VERSION_CLAIMS) {
+            return "if the file shown is outside the environment, python -m pip uninstall " + distribution
+                    + " (for --user installs too) until it is; if it is the conda package's, nothing is wrong";
+        }
         List<String> pip = names(installs, Installer.PIP);
         List<String> conda = names(installs, Installer.CONDA);
         long pipInstalls = installs.stream().filter(p -> p.record().getInstaller() == Installer.PIP).count();

@@ -77,13 +77,58 @@ class DuplicateDistributionCheckTest {
         Findings findings = listing("trafficsign-tfgpu1131-pip-three-scipy-mirror-channel-condalist.txt");
         assertEquals(new TreeMap<>(Map.ofEntries(
                 Map.entry("imageio", Severity.WARNING), Map.entry("networkx", Severity.WARNING), Map.entry("pywavelets", Severity.WARNING),
-                Map.entry("imgaug", Severity.ERROR), Map.entry("matplotlib", Severity.ERROR), Map.entry("opencv-python", Severity.ERROR),
+                Map.entry("imgaug", Severity.WARNING), Map.entry("matplotlib", Severity.ERROR), Map.entry("opencv-python", Severity.ERROR),
                 Map.entry("pillow", Severity.ERROR), Map.entry("pyqt5", Severity.ERROR), Map.entry("scikit-image", Severity.ERROR),
                 Map.entry("scipy", Severity.ERROR))), graded(findings));
         // conda's libtiff 4.1.0, tk 8.6.8, zstd 1.3.7, mkl, intel-openmp are C libraries beside PyPI projects of those names;
         // numpy 1.17.4 is defaults' metapackage beside numpy-base 1.17.4
         assertEquals(List.of("opencv-python", "py-opencv"),
                 findings.conflict("opencv-python").orElseThrow().offending().stream().map(PackageRef::name).toList());
+        // conda-forge's imgaug 0.3.0 is noarch (py_0): pip's 0.2.6 replaced all of it
+        assertTrue(findings.conflict("imgaug").orElseThrow().explanation().endsWith("pip replaced the files of a pure-Python conda "
+                + "package, so pip's version is what imports; conda's record is stale, and a later conda update or removal of it "
+                + "deletes pip's files."), findings.conflict("imgaug").orElseThrow().explanation());
+    }
+
+    @Test
+    void onePipInstallOverAPurePythonCondaPackageIsAWarningOverACompiledOneOrTwiceAnError() {
+        // tf217's listing: defaults' python-tzdata 2023.3 (noarch) and pip's tzdata 2024.1, both the tzdata module
+        InstalledPackage noarch = InstalledPackage.newBuilder().setName("python-tzdata").setVersion("2023.3")
+                .setInstaller(io.envaudit.schemas.Installer.CONDA).setChannel("defaults").setBuild("pyhd3eb1b0_0").build();
+        InstalledPackage pip = InstalledPackage.newBuilder().setName("tzdata").setVersion("2024.1")
+                .setInstaller(io.envaudit.schemas.Installer.PIP).setChannel("pypi").build();
+        EnvironmentSnapshot base = snapshot("linux-base.json");
+        assertEquals(Map.of("tzdata", Severity.WARNING), graded(run(with(base, noarch, pip))));
+        InstalledPackage bySubdir = InstalledPackage.newBuilder(noarch).setBuild("0").setSubdir("noarch").build();
+        assertEquals(Map.of("tzdata", Severity.WARNING), graded(run(with(base, bySubdir, pip))));
+
+        InstalledPackage compiled = InstalledPackage.newBuilder(noarch).setBuild("py310h06a4308_0").build();
+        assertEquals(Map.of("tzdata", Severity.ERROR), graded(run(with(base, compiled, pip))), "a compiled package keeps files pip does not know");
+        InstalledPackage secondPip = InstalledPackage.newBuilder(pip).setVersion("2022.7").build();
+        assertEquals(Map.of("tzdata", Severity.ERROR), graded(run(with(base, noarch, pip, secondPip))), "two pip installs of one distribution");
+    }
+
+    @Test
+    void aCondaPackageBesideMetadataOfAnUnknownInstallerAtAnotherVersionIsTwoClaimsAWarning() {
+        // collect_env in pytorch#65652: the pytorch channel's torchaudio 0.9.1, and pip sees torchaudio 0.9.0a0+a85b239
+        InstalledPackage conda = InstalledPackage.newBuilder().setName("torchaudio").setVersion("0.9.1")
+                .setInstaller(io.envaudit.schemas.Installer.CONDA).setChannel("pytorch").setBuild("py38").build();
+        InstalledPackage unknown = InstalledPackage.newBuilder().setName("torchaudio").setVersion("0.9.0a0+a85b239")
+                .setInstaller(io.envaudit.schemas.Installer.UNKNOWN).build();
+        Conflict claims = run(with(snapshot("linux-base.json"), conda, unknown)).conflict("torchaudio").orElseThrow();
+        assertEquals(Severity.WARNING, claims.severity());
+        assertEquals("torchaudio has two versions: torchaudio 0.9.1 (conda, pytorch, build py38), torchaudio 0.9.0a0+a85b239 (unknown, pypi). "
+                + "Either the conda package's own metadata states another version than its record, or a second install shadows it (in "
+                + "the user site or on PYTHONPATH); python -c 'import torchaudio; print(torchaudio.__file__)' shows which loads.",
+                claims.explanation());
+
+        // collect_env in pytorch#20978: pip's torch 1.0.0, and the torch that imports is 1.2.0.dev20190526
+        InstalledPackage pipTorch = InstalledPackage.newBuilder().setName("torch").setVersion("1.0.0")
+                .setInstaller(io.envaudit.schemas.Installer.PIP).setChannel("pypi").build();
+        InstalledPackage imported = InstalledPackage.newBuilder().setName("torch").setVersion("1.2.0.dev20190526")
+                .setInstaller(io.envaudit.schemas.Installer.UNKNOWN).build();
+        assertEquals(Map.of("torch", Severity.ERROR), graded(run(with(snapshot("linux-base.json"), pipTorch, imported))),
+                "pip's record beside another install is two installs for certain");
     }
 
     @Test
