@@ -173,12 +173,18 @@ public final class EnvironmentView {
         return spec.isVirtual() || (pythonIsVirtual && spec.name().equals("python"));
     }
 
-    /** Does this package satisfy the spec's version, build, channel and marker? Allocates nothing on a plain answer. */
+    /**
+     * Does this package satisfy the spec's version, build, channel and marker? PEP 508 joins the marker to the rest
+     * with "and", so a spec whose version the package does not have is not matched, whether or not the marker could
+     * be evaluated. Allocates nothing on a plain answer.
+     */
     Match matches(PackageSpec spec, InstalledPackageView p) {
         Match marker = markerHolds(spec);
-        if (!marker.yes()) {
-            return marker;
-        }
+        return marker.no() ? marker : marker.and(matchesIgnoringMarker(spec, p));
+    }
+
+    /** Does this package satisfy the spec's version, build and channel? */
+    Match matchesIgnoringMarker(PackageSpec spec, InstalledPackageView p) {
         boolean byMatchSpec = spec.matchSpec() != null && p.isConda();
         if (spec.matchSpec() != null && !p.isConda() && spec.matchSpec().testsBuild()) {
             return Match.NO; // a pip install has no conda build, so a spec that names one cannot hold on it
@@ -204,12 +210,14 @@ public final class EnvironmentView {
         }
     }
 
-    /** Does the platform fact behind a virtual spec satisfy it? Unknown when the snapshot lacks the fact. */
+    /** Does the platform fact behind a virtual spec satisfy it, marker and all? Unknown when the snapshot lacks the fact. */
     Match matchesVirtual(PackageSpec spec) {
         Match marker = markerHolds(spec);
-        if (!marker.yes()) {
-            return marker;
-        }
+        return marker.no() ? marker : marker.and(matchesVirtualIgnoringMarker(spec));
+    }
+
+    /** Does the platform fact behind a virtual spec satisfy its version? */
+    Match matchesVirtualIgnoringMarker(PackageSpec spec) {
         Optional<InstalledVersion> version = virtualPackage(spec.name());
         if (version.isEmpty()) {
             return Match.unknown("the snapshot does not say " + describeVirtual(spec.name()));
@@ -228,7 +236,8 @@ public final class EnvironmentView {
         }
     }
 
-    private Match markerHolds(PackageSpec spec) {
+    /** Does the spec's marker hold in this environment? Yes when it has none. */
+    Match markerHolds(PackageSpec spec) {
         if (spec.marker() == null) {
             return Match.YES;
         }

@@ -18,4 +18,16 @@ record Match(Kind kind, String reason) {
     boolean unknown() {
         return kind == Kind.UNKNOWN;
     }
+
+    boolean no() {
+        return kind == Kind.NO;
+    }
+
+    /** Both, in three values: no when either is no, whatever the other; else unknown when either is (this one's reason first). */
+    Match and(Match other) {
+        if (no() || other.no()) {
+            return NO;
+        }
+        return unknown() ? this : other;
+    }
 }

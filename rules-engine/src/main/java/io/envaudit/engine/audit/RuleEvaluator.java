@@ -172,14 +172,22 @@ final class RuleEvaluator {
         return subject != null ? subject.name() + " " + subject.record().getVersion() : "this environment";
     }
 
+    /**
+     * A requirement with a marker applies where the marker holds (PEP 508): met when the marker is false or an install
+     * is in range, whatever the other; unmet only when the marker holds and no install is in range.
+     */
     private static void requireOne(PackageSpec required, InstalledPackageView subject, EnvironmentView environment,
                                    Findings findings) {
+        Match applies = environment.markerHolds(required);
+        if (applies.no()) {
+            return;
+        }
         if (environment.isVirtualPresent(required)) {
-            Match match = environment.matchesVirtual(required);
-            switch (match.kind()) {
-                case NO -> findings.problem(who(subject) + " requires " + required.text() + ", but " + virtualDescription(required, environment));
-                case UNKNOWN -> findings.undecided(match.reason());
-                default -> { }
+            Match match = environment.matchesVirtualIgnoringMarker(required);
+            if (match.unknown() || (match.no() && applies.unknown())) {
+                findings.undecided((match.unknown() ? match : applies).reason());
+            } else if (match.no()) {
+                findings.problem(who(subject) + " requires " + required.text() + ", but " + virtualDescription(required, environment));
             }
             return;
         }
@@ -187,6 +195,8 @@ final class RuleEvaluator {
         if (installed.isEmpty()) {
             if (environment.partial()) {
                 findings.undecided(required.name() + " is not in this partial listing");
+            } else if (applies.unknown()) {
+                findings.undecided(applies.reason());
             } else {
                 findings.problem(who(subject) + " requires " + required.name() + ", which is not installed");
             }
@@ -194,7 +204,7 @@ final class RuleEvaluator {
         }
         for (int i = 0; i < installed.size(); i++) {
             InstalledPackageView p = installed.get(i);
-            Match match = environment.matches(required, p);
+            Match match = environment.matchesIgnoringMarker(required, p);
             if (match.yes()) {
                 return; // one install in range satisfies the requirement
             }
@@ -202,6 +212,10 @@ final class RuleEvaluator {
                 findings.undecided(match.reason());
                 return;
             }
+        }
+        if (applies.unknown()) {
+            findings.undecided(applies.reason());
+            return;
         }
         installed.forEach(p -> findings.offending(p.ref()));
         findings.problem(who(subject) + " has requirement " + required.text() + ", but you have "

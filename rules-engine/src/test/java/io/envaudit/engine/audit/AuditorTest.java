@@ -127,6 +127,39 @@ class AuditorTest {
     }
 
     @Test
+    void aSpecWhoseVersionIsNotInstalledDoesNotMatchWhateverItsMarker() {
+        // the pack's tensorflow-2.16.2-numpy: on a pip freeze (no Python version) of tensorflow 2.1.0 it does not apply
+        Rule pinned = rule("tf-2.16.2-numpy", Scope.EVERYWHERE, specs("tensorflow==2.16.2; python_version <= \"3.11\""),
+                specs("numpy<2"), List.of());
+        AuditResult other = audit(environment().pip("tensorflow", "2.1.0").pip("numpy", "2.0.0").view(), pinned);
+        assertEquals(List.of(), other.conflicts());
+        assertEquals(List.of(), other.undecided(), "false and unknown is false");
+        AuditResult same = audit(environment().pip("tensorflow", "2.16.2").pip("numpy", "2.0.0").view(), pinned);
+        assertEquals(1, same.undecided().size(), "true and unknown is unknown");
+
+        Rule forbidden = rule("tf-numpy2", Scope.EVERYWHERE, specs("tensorflow"), List.of(), specs("numpy>=2; python_version >= \"3.12\""));
+        assertEquals(List.of(), audit(environment().pip("tensorflow", "2.16.2").pip("numpy", "1.26.4").view(), forbidden).undecided());
+        assertEquals(1, audit(environment().pip("tensorflow", "2.16.2").pip("numpy", "2.0.0").view(), forbidden).undecided().size());
+    }
+
+    @Test
+    void aRequirementWithAMarkerAppliesWhereTheMarkerHolds() {
+        Rule numpyOn312 = rule("tf-numpy-py312", Scope.EVERYWHERE, specs("tensorflow"), specs("numpy>=1.26; python_version >= \"3.12\""),
+                List.of());
+        assertEquals(List.of(), audit(environment().pip("tensorflow", "2.16.2").pip("numpy", "1.23.5").python("3.10.12").view(), numpyOn312)
+                .conflicts(), "the marker is false: the requirement does not apply");
+        assertEquals(1, audit(environment().pip("tensorflow", "2.16.2").pip("numpy", "1.23.5").python("3.12.1").view(), numpyOn312)
+                .conflicts().size());
+        AuditResult unknownPython = audit(environment().pip("tensorflow", "2.16.2").pip("numpy", "1.23.5").view(), numpyOn312);
+        assertEquals(List.of(), unknownPython.conflicts());
+        assertTrue(unknownPython.undecided().get(0).reason().contains("python_version"), unknownPython.undecided().toString());
+        AuditResult met = audit(environment().pip("tensorflow", "2.16.2").pip("numpy", "1.26.4").view(), numpyOn312);
+        assertEquals(List.of(), met.undecided(), "an install in range meets it whether or not the marker holds");
+        AuditResult absent = audit(environment().pip("tensorflow", "2.16.2").python("3.10.12").view(), numpyOn312);
+        assertEquals(List.of(), absent.conflicts(), "not installed where the requirement does not apply");
+    }
+
+    @Test
     void aMarkerThatCannotBeEvaluatedLeavesTheRuleUndecided() {
         Rule odd = rule("odd-marker", Scope.EVERYWHERE, specs("tensorflow; os_name ~= \"posix\""), List.of(), specs("numpy>=2"));
         AuditResult result = audit(environment().pip("tensorflow", "2.10.0").pip("numpy", "2.0.0").view(), odd);
