@@ -111,7 +111,9 @@ record Layout(OsFamily family, String usersFolder, Set<String> notUsers, List<St
      * A path as a file of the scanned system records it (a line of {@code environments.txt}, a kernel's
      * interpreter), or empty when it is not absolute. When the root is this machine's own file system root the
      * path is used as written. Under any other root (a fixture tree, another system's disk mounted here) it is
-     * taken below the root: in a Windows layout without its drive letter, {@code \} separating too.
+     * taken below the root: in a Windows layout without its drive letter, {@code \} separating too. There a path with
+     * a {@code ..} part is refused (empty): the files that record these paths are their users' to write
+     * ({@code ~/.conda/environments.txt}), and {@code ..} would lead the agent out of the tree it was given.
      *
      * @throws java.nio.file.InvalidPathException when this machine cannot name such a path
      */
@@ -132,7 +134,10 @@ record Layout(OsFamily family, String usersFolder, Set<String> notUsers, List<St
         }
         Path path = root;
         for (String part : rest.split("/")) {
-            if (!part.isEmpty()) {
+            if (part.equals("..")) {
+                return Optional.empty();
+            }
+            if (!part.isEmpty() && !part.equals(".")) {
                 path = path.resolve(part);
             }
         }

@@ -34,6 +34,15 @@ class LayoutTest {
     }
 
     @Test
+    void underAnyOtherRootAPathThatClimbsOutIsRefused() {
+        assertEquals(Optional.empty(), Layout.LINUX.recorded(root, "/../../etc"));
+        assertEquals(Optional.empty(), Layout.LINUX.recorded(root, "/home/ana/../../../etc"));
+        assertEquals(Optional.empty(), Layout.WINDOWS.recorded(root, "C:\\Users\\..\\..\\Windows"));
+        assertEquals(Optional.of(root.resolve("opt/conda")), Layout.LINUX.recorded(root, "/opt/./conda"));
+        assertEquals(Optional.of(root.resolve("opt/conda..old")), Layout.LINUX.recorded(root, "/opt/conda..old"), "a name with dots is a name");
+    }
+
+    @Test
     void eachFamilyHasItsLayout() {
         for (OsFamily family : OsFamily.values()) {
             assertEquals(family, Layout.of(family).family());
