@@ -100,11 +100,11 @@ final class AgentPublishCommand implements Callable<Integer> {
             if (heartbeatEvery < 1) {
                 throw new KafkaOptions.UsageError("--heartbeat-every must be at least 1, not " + heartbeatEvery);
             }
-            List<String> listingOptions = spec.mixins().get("listing").options().stream().map(OptionSpec::longestName).toList();
-            if (schedule.files == null && spec.commandLine().getParseResult().matchedOptions().stream()
-                    .anyMatch(option -> listingOptions.contains(option.longestName()))) {
-                throw new KafkaOptions.UsageError(String.join(", ", listingOptions) + " describe the files of --from");
-            }
+            usedOnlyWith(schedule.files != null, "--from", spec.mixins().get("listing").options().stream()
+                    .map(OptionSpec::longestName).toList(), "whose files they are, and when they were taken");
+            usedOnlyWith(schedule.files == null, "--once or --interval", List.of("--state", "--path", "--config"),
+                    "the scan of this machine, which --from does not make");
+            usedOnlyWith(schedule.interval != null, "--interval", List.of("--heartbeat-every"), "the heartbeats of its rounds");
             client = kafka.clientConfig(System.getenv());
             agentConfig = config.load();
         } catch (KafkaOptions.UsageError | AgentConfigException e) {
@@ -136,6 +136,18 @@ final class AgentPublishCommand implements Callable<Integer> {
             }
         } catch (KafkaException | UncheckedIOException e) {
             return Exit.failure(err, e.getMessage());
+        }
+    }
+
+    /** An option that means nothing in this schedule is a usage error rather than silently ignored. */
+    private void usedOnlyWith(boolean inSchedule, String schedule, List<String> options, String why) throws KafkaOptions.UsageError {
+        if (inSchedule) {
+            return;
+        }
+        List<String> given = options.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new KafkaOptions.UsageError(String.join(", ", given) + (given.size() == 1 ? " applies" : " apply") + " only with "
+                    + schedule + " (" + why + ")");
         }
     }
 

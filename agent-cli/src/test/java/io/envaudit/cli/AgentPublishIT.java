@@ -208,12 +208,22 @@ class AgentPublishIT {
         CommandResult noBroker = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--once");
         assertEquals(2, noBroker.exitCode());
         assertTrue(noBroker.err().contains("no Kafka to connect to") || System.getenv(KafkaOptions.BOOTSTRAP_ENV) != null, noBroker.err());
-        assertEquals(2, CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--once", "-b", "localhost:9",
+        assertEquals(2, CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--interval", "5m", "-b", "localhost:9",
                 "--heartbeat-every", "0").exitCode());
         CommandResult listingOptionWithoutFrom = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--once",
                 "-b", "localhost:9", "--host-id", "h");
         assertEquals(2, listingOptionWithoutFrom.exitCode());
-        assertTrue(listingOptionWithoutFrom.err().contains("describe the files of --from"), listingOptionWithoutFrom.err());
+        assertTrue(listingOptionWithoutFrom.err().contains("error: --host-id applies only with --from (whose files they are, and when "
+                + "they were taken)"), listingOptionWithoutFrom.err());
+        CommandResult scanOptionsWithFrom = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "-b", "localhost:9",
+                "--from", "environment.yml", "--state", "s.properties", "--path", "/opt/conda");
+        assertEquals(2, scanOptionsWithFrom.exitCode());
+        assertTrue(scanOptionsWithFrom.err().contains("error: --state, --path apply only with --once or --interval (the scan of this "
+                + "machine, which --from does not make)"), scanOptionsWithFrom.err());
+        CommandResult heartbeatsOnce = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--once", "-b",
+                "localhost:9", "--heartbeat-every", "3");
+        assertEquals(2, heartbeatsOnce.exitCode());
+        assertTrue(heartbeatsOnce.err().contains("error: --heartbeat-every applies only with --interval"), heartbeatsOnce.err());
         CommandResult missing = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "-b", "localhost:9",
                 "--from", folder.resolve("none.txt").toString());
         assertEquals(2, missing.exitCode());
