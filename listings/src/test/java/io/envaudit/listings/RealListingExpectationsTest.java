@@ -10,6 +10,7 @@ import io.envaudit.engine.names.PackageName;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.LoadedRules;
 import io.envaudit.engine.rules.Severity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,6 +57,26 @@ class RealListingExpectationsTest {
         assertFalse(expected.pending().isBlank());
         assertTrue(failure(expected, result) != null, expected.file() + " now gets its verdict: delete its 'pending' line in "
                 + "expectations.yaml so that it is asserted");
+    }
+
+    @Test
+    void issue15319sCuda92SelectorBesideTheCuda90BuildOfPytorchIsAWarning() {
+        List<Conflict> selector = audit(expectation("pytorch-issue15319-collect-env-cuda92-vs-cu90-build.txt")).conflicts().stream()
+                .filter(c -> c.ruleId().equals("pytorch-cuda-selector")).toList();
+        assertEquals(1, selector.size(), selector.toString());
+        assertEquals(Severity.WARNING, selector.get(0).severity());
+        assertEquals(List.of("cuda92", "pytorch"), selector.get(0).offending().stream().map(PackageRef::name).toList());
+    }
+
+    @Test
+    void yisCpuBuildOfDeepspeedIsNoConflictOfItsOwn() {
+        // conda-forge's cpu_ deepspeed compiles no operators: no variant rule or check may take it for a CPU-only extension
+        AuditResult result = audit(expectation("yi-pytorch201-cu118-deepspeed-conda-lock.yml"));
+        assertTrue(result.conflicts().stream().noneMatch(c -> mentions(c, "deepspeed")), result.conflicts().toString());
+    }
+
+    private static RealEnvs.Expectation expectation(String file) {
+        return RealEnvs.expectations().stream().filter(e -> e.file().equals(file)).findFirst().orElseThrow();
     }
 
     /** Why the audit does not give the expected verdict, or null when it does. */

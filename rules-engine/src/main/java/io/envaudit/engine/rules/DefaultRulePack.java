@@ -16,7 +16,7 @@ import java.util.Set;
 public final class DefaultRulePack {
     public static final String NAME = "default";
     /** Raised with every change to the pack's files, so that a rules topic shows which pack wrote an entry. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final String ORIGIN_PREFIX = "builtin:" + NAME + "@";
     public static final String ORIGIN = ORIGIN_PREFIX + VERSION;
     /** Where the files are, as a class-path resource folder. */

@@ -280,13 +280,14 @@ class AuditorTest {
         assertEquals(Severity.ERROR, regraded.conflicts().stream().filter(c -> c.ruleId().equals("channel-mix")).findFirst()
                 .orElseThrow().severity());
         assertEquals(List.of("pip-requirements error", "conda-depends error", "duplicate-distribution error", "channel-mix error",
-                        "pytorch-release-pairs error", "cuda-version-mix error"),
+                        "pytorch-release-pairs error", "cuda-version-mix error", "pytorch-cuda-selector warning"),
                 regrading.enabledChecks().stream().map(e -> e.check().id() + " " + e.severity().label()).toList());
         Auditor switchingOff = new Auditor(new RuleSet(List.of(), List.of(),
                 Map.of("channel-mix", new RuleSet.CheckSetting(false, null))), checks);
         AuditResult off = switchingOff.audit(mixed, NOW);
         assertTrue(off.conflicts().stream().noneMatch(c -> c.ruleId().equals("channel-mix")), off.conflicts().toString());
-        assertEquals(List.of("pip-requirements", "conda-depends", "duplicate-distribution", "pytorch-release-pairs", "cuda-version-mix"),
+        assertEquals(List.of("pip-requirements", "conda-depends", "duplicate-distribution", "pytorch-release-pairs", "cuda-version-mix",
+                        "pytorch-cuda-selector"),
                 switchingOff.enabledChecks().stream().map(e -> e.check().id()).toList());
     }
 

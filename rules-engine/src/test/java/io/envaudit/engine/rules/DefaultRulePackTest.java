@@ -9,6 +9,7 @@ import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.version.Flavor;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.schemas.InstalledPackage;
+import io.envaudit.schemas.Installer;
 import io.envaudit.schemas.Platform;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,7 +56,7 @@ class DefaultRulePackTest {
     void thePackLoadsWithNoProblems() {
         assertEquals(List.of(), PACK.problems());
         assertEquals(69, PACK.ruleSet().rules().size());
-        assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@2")));
+        assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@3")));
     }
 
     @Test
@@ -182,6 +184,53 @@ class DefaultRulePackTest {
                 result.conflicts().toString());
         assertTrue(result.undecided().stream().anyMatch(u -> u.ruleId().equals("tensorflow-2.11-beside-tensorflow-cpu-or-gpu")),
                 result.undecided().toString());
+    }
+
+    @Test
+    void torchvisionAndTorchaudioOfCondaForgeOrAnacondaBesideThePytorchChannelsOtherVariant() {
+        // the pytorch channel's CUDA stack with its torchvision swapped for conda-forge's CPU build, then its CPU stack with
+        // torchaudio swapped for conda-forge's CUDA build (the torchaudio recipe's `cuda_118` prefix)
+        EnvironmentSnapshot cuda = snapshot("default-rules/pytorch-cuda-build-beside-cpu-variant/passes.json");
+        assertEquals(List.of("pytorch-cuda-build-beside-cpu-variant"), ruleIds(audit(withBuild(cuda, "torchvision", "conda-forge",
+                "cpu_py310h6e929f7_0"))));
+        assertEquals(List.of("pytorch-cuda-build-beside-cpu-variant"), ruleIds(audit(withBuild(cuda, "torchvision", "defaults",
+                "cpu_py310h83e0c9b_0"))));
+        EnvironmentSnapshot cpu = snapshot("default-rules/pytorch-cpu-build-beside-cuda-variant/passes.json");
+        EnvironmentSnapshot cudaTorchaudio = with(cpu, InstalledPackage.newBuilder().setName("torchaudio").setVersion("0.13.1")
+                .setInstaller(Installer.CONDA).setChannel("conda-forge").setSubdir("linux-64")
+                .setBuild("cuda_118py310h4d6a5a1_0").build());
+        assertEquals(List.of("pytorch-cpu-build-beside-cuda-variant"), ruleIds(audit(cudaTorchaudio)));
+        // the same variant is not this rule's to judge
+        assertEquals(List.of(), ruleIds(audit(withBuild(cuda, "torchvision", "conda-forge", "cuda112py310h2e2b6d7_0"))));
+    }
+
+    @Test
+    void aCpuBuildOfDeepspeedIsNotACpuOnlyTorchExtension() {
+        // real-envs yi: conda-forge's deepspeed cpu_ build compiles no operators (DS_BUILD_OPS=0, no pytorch at build time);
+        // it depends on pytorch unpinned, and on the C++ runtime only because its recipe always lists a C++ compiler
+        InstalledPackage deepspeed = InstalledPackage.newBuilder().setName("deepspeed").setVersion("0.12.2")
+                .setInstaller(Installer.CONDA).setChannel("conda-forge").setSubdir("linux-64")
+                .setBuild("cpu_py310h11dbdba_1").setDepends(List.of("libgcc-ng >=12", "libstdcxx-ng >=12", "python_abi 3.10.* *_cp310",
+                        "pytorch")).build();
+        EnvironmentSnapshot yi = with(snapshot("default-rules/pytorch-cuda-build-beside-cpu-variant/passes.json"), deepspeed);
+        assertEquals(List.of(), audit(yi).conflicts());
+    }
+
+    private static EnvironmentSnapshot withBuild(EnvironmentSnapshot snapshot, String name, String channel, String build) {
+        List<InstalledPackage> packages = snapshot.getPackages().stream()
+                .map(p -> p.getName().equals(name) ? InstalledPackage.newBuilder(p).setChannel(channel).setBuild(build).build() : p)
+                .toList();
+        return EnvironmentSnapshot.newBuilder(snapshot).setPackages(packages).build();
+    }
+
+    private static EnvironmentSnapshot with(EnvironmentSnapshot snapshot, InstalledPackage more) {
+        List<InstalledPackage> packages = new ArrayList<>(snapshot.getPackages());
+        packages.add(more);
+        return EnvironmentSnapshot.newBuilder(snapshot).setPackages(packages).build();
+    }
+
+    private static List<String> ruleIds(AuditResult result) {
+        return result.conflicts().stream().map(Conflict::ruleId).toList();
     }
 
     private static AuditResult audit(EnvironmentSnapshot snapshot) {

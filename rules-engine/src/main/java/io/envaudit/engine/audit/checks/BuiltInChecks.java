@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The checks every audit runs unless a rule file's {@code checks:} section switches them off, in the
  * order of docs/rules.md: {@code pip-requirements}, {@code conda-depends}, {@code duplicate-distribution},
- * {@code channel-mix}, {@code pytorch-release-pairs}, {@code cuda-version-mix}. They hold no state, so one
- * instance serves every audit.
+ * {@code channel-mix}, {@code pytorch-release-pairs}, {@code cuda-version-mix}, {@code pytorch-cuda-selector}. They
+ * hold no state, so one instance serves every audit.
  */
 public final class BuiltInChecks {
     private static final List<Check> ALL = List.of(
@@ -19,7 +19,8 @@ public final class BuiltInChecks {
             new DuplicateDistributionCheck(NameMap.builtIn()),
             new ChannelMixCheck(),
             new PytorchReleasePairsCheck(),
-            new CudaVersionMixCheck());
+            new CudaVersionMixCheck(),
+            new PytorchCudaSelectorCheck());
     private static final List<String> IDS = ALL.stream().map(Check::id).toList();
 
     private BuiltInChecks() {

@@ -31,13 +31,13 @@ class BuiltInChecksTest {
             implemented.put(check.id(), check.defaultSeverity());
         }
         assertEquals(documented, implemented);
-        assertEquals(6, implemented.size());
+        assertEquals(7, implemented.size());
     }
 
     @Test
     void idsAndLookUp() {
         assertEquals(java.util.List.of("pip-requirements", "conda-depends", "duplicate-distribution", "channel-mix",
-                "pytorch-release-pairs", "cuda-version-mix"), BuiltInChecks.ids());
+                "pytorch-release-pairs", "cuda-version-mix", "pytorch-cuda-selector"), BuiltInChecks.ids());
         assertEquals("channel-mix", BuiltInChecks.byId("channel-mix").orElseThrow().id());
         assertTrue(BuiltInChecks.byId("pip-check").isEmpty());
         BuiltInChecks.all().forEach(c -> assertTrue(!c.about().description().isBlank() && c.about().description().endsWith("."), c.id()));
