@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A real Prometheus server (Debian's) run for a test on a free port, its data in the test's folder, and the
- * part of its HTTP API the tests read: instant queries and label values.
+ * part of its HTTP API the tests read: instant queries (now or at a time), label values, and when a job was last scraped.
  */
 final class PrometheusServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +73,27 @@ final class PrometheusServer implements AutoCloseable {
 
     /** An instant query's vector now: each series' labels (the metric name left out) and its value. */
     Map<Map<String, String>, Double> query(String promql) throws IOException, InterruptedException {
-        JsonNode data = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return vector(promql, "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+    }
+
+    /** The same, evaluated at {@code at} (to the millisecond, as Prometheus keeps time). */
+    Map<Map<String, String>, Double> query(String promql, Instant at) throws IOException, InterruptedException {
+        return vector(promql, "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&time=" + BigDecimal.valueOf(at.toEpochMilli()).movePointLeft(3).toPlainString());
+    }
+
+    /**
+     * When the latest scrape of a job's target took place: every sample of that scrape carries this time, so a
+     * range ending there ends on a sample, and {@code rate()} and {@code increase()} need not extrapolate past it.
+     */
+    Instant lastScrape(String job) throws IOException, InterruptedException {
+        Map<Map<String, String>, Double> scraped = query("timestamp(up{job=\"" + job + "\"})");
+        assertEquals(1, scraped.size(), "one target of job " + job + ": " + scraped);
+        return Instant.ofEpochMilli(Math.round(scraped.values().iterator().next() * 1000));
+    }
+
+    private Map<Map<String, String>, Double> vector(String promql, String pathAndQuery) throws IOException, InterruptedException {
+        JsonNode data = get(pathAndQuery);
         assertEquals("vector", data.get("resultType").asText(), promql);
         Map<Map<String, String>, Double> series = new TreeMap<>(PrometheusServer::compareLabels);
         for (JsonNode sample : data.get("result")) {

@@ -33,7 +33,8 @@ public final class AuditorMeters implements AuditCounters {
     static final List<Duration> LATENCY_BUCKETS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
             Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30),
             Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(3));
-    static final List<String> RESOLVED_REASONS = List.of(AlertLifecycle.FIXED, AlertLifecycle.RULE_DELETED,
+    /** The reasons of {@code envaudit_alerts_resolved_total}, each a series from the start. */
+    public static final List<String> RESOLVED_REASONS = List.of(AlertLifecycle.FIXED, AlertLifecycle.RULE_DELETED,
             AlertLifecycle.ENVIRONMENT_DELETED, AlertLifecycle.RETIRED, AuditCounters.WAIVED);
 
     private final MeterRegistry registry;
