@@ -151,6 +151,14 @@ class PixiLockParserTest {
                 e.getMessage());
     }
 
+    @Test
+    void aSourceIdentifierWithoutItsHashIsSkippedWithTheReason() {
+        ParsedListing listing = parse(TWO_CUDAS.replace("      cuda12: []", "      cuda12:\n      - conda_source: trainer @ ./trainer")
+                .replace("packages: []", "packages:\n- conda_source: trainer @ ./trainer\n  version: 0.4.0\n  subdir: linux-64"));
+        assertEquals(List.of(new SkippedLine(12, "conda_source: trainer @ ./trainer",
+                "expected a source package identifier NAME[HASH] @ LOCATION, found 'trainer @ ./trainer'")), listing.skipped());
+    }
+
     private static final String TWO_CUDAS = String.join("\n",
             "version: 7",
             "platforms:",
