@@ -196,7 +196,8 @@ final class AgentPublishCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new IOException("cannot read " + name + ": " + e.getMessage(), e);
             }
-            snapshots.addAll(input.isSnapshotJson() ? input.snapshotsJson() : List.of(input.listing(listing.format, listing.identity(input), err)));
+            snapshots.addAll(input.isSnapshotJson() ? input.snapshotsJson()
+                    : List.of(input.listing(listing.format, listing.lock.selection(), listing.identity(input), err)));
         }
         return snapshots;
     }

@@ -16,6 +16,7 @@ import io.envaudit.listings.ListingIdentity;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -64,6 +65,9 @@ final class AuditCommand implements Callable<Integer> {
             description = "Judge waivers at this moment instead of now: an ISO-8601 instant, or a date (its start, UTC).")
     Instant at;
 
+    @Mixin
+    LockSelectionOptions lock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,7 +99,8 @@ final class AuditCommand implements Callable<Integer> {
                                 PackageLines.NONE));
                     }
                 } else {
-                    InputFile.Listing listing = input.listingWithLines(null, ListingIdentity.collectedAt(input.modified()), err);
+                    InputFile.Listing listing = input.listingWithLines(null, lock.selection(),
+                            ListingIdentity.collectedAt(input.modified()), err);
                     AuditResult result = auditor.audit(EnvironmentView.of(listing.snapshot()), now);
                     audits.add(new AuditReport.Audited(name, listing.snapshot(), result, listing.lines()));
                 }

@@ -42,7 +42,7 @@ final class ConvertCommand implements Callable<Integer> {
             if (input.isSnapshotJson()) {
                 return fail(err, file + " is snapshot JSON already; convert reads listings");
             }
-            EnvironmentSnapshot snapshot = input.listing(options.format, options.identity(input), err);
+            EnvironmentSnapshot snapshot = input.listing(options.format, options.lock.selection(), options.identity(input), err);
             // written whole first: the JSON generator closes the writer it is given, and out is stdout
             StringWriter json = new StringWriter();
             AvroPlainJson.write(snapshot, json);

@@ -6,6 +6,7 @@ import io.envaudit.listings.ListingIdentity;
 import io.envaudit.listings.ListingSnapshots;
 import io.envaudit.listings.ListingText;
 import io.envaudit.listings.Listings;
+import io.envaudit.listings.LockSelection;
 import io.envaudit.listings.ParsedListing;
 import io.envaudit.listings.SkippedLine;
 import io.envaudit.schemas.EnvironmentSnapshot;
@@ -76,18 +77,19 @@ final class InputFile {
     /**
      * The listing as a snapshot, its skipped lines reported to {@code warnings}.
      *
-     * @param format   the format to read, or null to detect it
-     * @param identity who and when; a null collection time is the file's modification time (now for stdin)
+     * @param format    the format to read, or null to detect it
+     * @param selection the environment and platform to read of a lock file that locks several
+     * @param identity  who and when; a null collection time is the file's modification time (now for stdin)
      * @throws io.envaudit.listings.ListingException naming the file and line
      */
-    EnvironmentSnapshot listing(ListingFormat format, ListingIdentity identity, PrintWriter warnings) {
-        return listingWithLines(format, identity, warnings).snapshot();
+    EnvironmentSnapshot listing(ListingFormat format, LockSelection selection, ListingIdentity identity, PrintWriter warnings) {
+        return listingWithLines(format, selection, identity, warnings).snapshot();
     }
 
     /** As {@link #listing}, with the line of each package, for reports that point into the file. */
-    Listing listingWithLines(ListingFormat format, ListingIdentity identity, PrintWriter warnings) {
+    Listing listingWithLines(ListingFormat format, LockSelection selection, ListingIdentity identity, PrintWriter warnings) {
         ListingText listingText = ListingText.of(name, text);
-        ParsedListing listing = Listings.read(listingText, format);
+        ParsedListing listing = Listings.read(listingText, format, selection);
         for (SkippedLine skipped : listing.skipped()) {
             warnings.println("warning: " + name + ":" + skipped.line() + ": skipped '" + skipped.text() + "': " + skipped.reason());
         }

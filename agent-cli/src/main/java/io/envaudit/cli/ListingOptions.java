@@ -3,6 +3,7 @@ package io.envaudit.cli;
 import io.envaudit.listings.ListingFormat;
 import io.envaudit.listings.ListingIdentity;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
@@ -16,6 +17,9 @@ final class ListingOptions {
             description = "Read the listing as this format instead of detecting it: conda-list, conda-export, conda-explicit, "
                     + "conda-env-export, conda-lock, pip-freeze, collect-env, uv-lock, poetry-lock or pixi-lock.")
     ListingFormat format;
+
+    @Mixin
+    LockSelectionOptions lock;
 
     @Option(names = "--host-id", paramLabel = "ID", description = "The host's id (default: unknown).")
     String hostId;

@@ -200,6 +200,23 @@ class AgentPublishIT {
     }
 
     @Test
+    void fromPublishesTheEnvironmentAndPlatformOfALockAskedFor() throws Exception {
+        provisionTopics();
+        String lock = ConvertCommandTest.LOCKS + "robotics.pixi.lock";
+
+        CommandResult run = AGENT_JAR.run("", "agent", "publish", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix,
+                "--from", lock, "--pixi-environment", "cuda", "--platform", "linux-64", "--env-id", "ci/robotics-cuda",
+                "--collected-at", "2026-11-30T09:00:00Z");
+
+        assertEquals(0, run.exitCode(), run.err());
+        ConsumerRecord<String, EnvironmentSnapshot> published = readUntil(r -> !r.isEmpty()).get(0);
+        assertEquals("ci/robotics-cuda", published.key());
+        assertEquals("cuda", published.value().getEnvironment().getName());
+        assertEquals("linux-64", published.value().getPlatform().getSubdir());
+        assertEquals(List.of("cuda-version==12.1", "python==3.11.9"), packagesOf(published));
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertEquals(2, CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--path", "/x").exitCode(),
                 "--once or --interval is required");
@@ -224,6 +241,15 @@ class AgentPublishIT {
                 "localhost:9", "--heartbeat-every", "3");
         assertEquals(2, heartbeatsOnce.exitCode());
         assertTrue(heartbeatsOnce.err().contains("error: --heartbeat-every applies only with --interval"), heartbeatsOnce.err());
+        CommandResult lockOptionWithoutFrom = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--once",
+                "-b", "localhost:9", "--platform", "linux-64");
+        assertEquals(2, lockOptionWithoutFrom.exitCode());
+        assertTrue(lockOptionWithoutFrom.err().contains("error: --platform applies only with --from"), lockOptionWithoutFrom.err());
+        String lock = ConvertCommandTest.LOCKS + "robotics.pixi.lock";
+        CommandResult noSuchEnvironment = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "-b", "localhost:9",
+                "--from", lock, "--pixi-environment", "gpu");
+        assertEquals(2, noSuchEnvironment.exitCode());
+        assertEquals("error: " + lock + ":7: no environment 'gpu' in the lock; it has cuda, default", noSuchEnvironment.err().strip());
         CommandResult missing = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "-b", "localhost:9",
                 "--from", folder.resolve("none.txt").toString());
         assertEquals(2, missing.exitCode());

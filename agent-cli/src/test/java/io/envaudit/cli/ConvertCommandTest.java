@@ -53,7 +53,9 @@ class ConvertCommandTest {
         assertEquals(Map.of("team", "vision", "site", "lon"), s.getHost().getLabels());
         assertEquals(Instant.parse("2026-11-30T09:00:00Z"), s.getCollectedAt());
         assertEquals(172, s.getPackages().size());
-        assertEquals("conda-list listing tf212-gpu-defaults-condalist.txt", s.getSource());
+        assertEquals("linux-64", s.getPlatform().getSubdir());
+        assertEquals("conda-list listing tf212-gpu-defaults-condalist.txt; platform linux-64 inferred from ld_impl_linux-64, libgcc-ng, "
+                + "libstdcxx-ng", s.getSource());
     }
 
     @Test

@@ -16,14 +16,19 @@ import java.util.List;
  * entries give name, version, {@code manager} (conda or pip), platform, {@code dependencies} (name → spec),
  * the package file's URL, hashes, category and {@code optional}. A conda package's build, channel and subdir
  * come from its URL; its dependencies become its depends ({@code name spec}, conda-lock keeps no build
- * constraints), a pip package's its requires. A snapshot is one environment, so a lock for several
- * platforms is read for the first one its metadata lists. Optional packages (installed only when their
- * category is asked for) are reported as skipped.
+ * constraints), a pip package's its requires. A snapshot is one environment on one platform, so a lock for
+ * several platforms is read for the one chosen ({@link LockSelection#platform()}), by default the first its
+ * metadata lists. Optional packages (installed only when their category is asked for) are reported as skipped.
  */
 final class CondaLockParser implements ListingParser {
 
     @Override
     public ParsedListing parse(ListingText text) {
+        return parse(text, LockSelection.DEFAULTS);
+    }
+
+    @Override
+    public ParsedListing parse(ListingText text, LockSelection selection) {
         YamlTree yaml = new YamlTree(text);
         MappingNode root = yaml.root();
         Node versionNode = YamlTree.get(root, "version");
@@ -33,14 +38,7 @@ final class CondaLockParser implements ListingParser {
                     "expected a conda-lock file of version 1, found " + (version == null ? "no version" : "version " + version));
         }
         MappingNode metadata = yaml.mapping(YamlTree.get(root, "metadata"), "the lock's metadata");
-        List<Node> platforms = yaml.sequence(YamlTree.get(metadata, "platforms"), "the lock's platforms");
-        if (platforms.isEmpty()) {
-            throw yaml.error(metadata, "expected the lock's metadata to list its platforms");
-        }
-        String platform = yaml.scalar(platforms.get(0), "a platform");
-        if (platform == null) {
-            throw yaml.error(platforms.get(0), "expected a platform name");
-        }
+        String platform = chosenPlatform(yaml, metadata, selection.platform());
         ListingBuilder listing = new ListingBuilder(ListingFormat.CONDA_LOCK).manager(EnvironmentManager.CONDA);
         if (Subdirs.isSubdir(platform)) {
             listing.platform(Subdirs.platform(platform));
@@ -63,6 +61,29 @@ final class CondaLockParser implements ListingParser {
             }
         }
         return listing.build();
+    }
+
+    /** The platform asked for, else the first the metadata lists. */
+    private static String chosenPlatform(YamlTree yaml, MappingNode metadata, String wanted) {
+        Node listed = YamlTree.get(metadata, "platforms");
+        List<String> platforms = new ArrayList<>();
+        for (Node node : yaml.sequence(listed, "the lock's platforms")) {
+            String platform = yaml.scalar(node, "a platform");
+            if (platform == null) {
+                throw yaml.error(node, "expected a platform name");
+            }
+            platforms.add(platform);
+        }
+        if (platforms.isEmpty()) {
+            throw yaml.error(metadata, "expected the lock's metadata to list its platforms");
+        }
+        if (wanted == null) {
+            return platforms.get(0);
+        }
+        if (!platforms.contains(wanted)) {
+            throw yaml.error(listed, "no platform '" + wanted + "' in the lock; it has " + String.join(", ", platforms));
+        }
+        return wanted;
     }
 
     private static InstalledPackage lockedPackage(YamlTree yaml, MappingNode p, String name) throws UnreadableLine {

@@ -24,7 +24,7 @@ public enum ListingFormat {
     UV_LOCK("uv-lock", new UvLockParser()),
     /** Poetry's {@code poetry.lock}, lock versions 1.x and 2.x. */
     POETRY_LOCK("poetry-lock", new PoetryLockParser()),
-    /** pixi's {@code pixi.lock}, versions 5 and 6. */
+    /** pixi's {@code pixi.lock}, versions 5, 6 and 7. */
     PIXI_LOCK("pixi-lock", new PixiLockParser());
 
     private final String id;

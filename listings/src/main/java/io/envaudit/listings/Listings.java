@@ -5,13 +5,20 @@ public final class Listings {
     private Listings() {
     }
 
-    /**
-     * @param format the format to read it as, or null to detect it ({@link FormatDetector})
-     * @throws ListingException when the text is not a listing of the format, or no line of it names a package
-     */
+    /** The listing, a lock file's default environment on its first platform. */
     public static ParsedListing read(ListingText text, ListingFormat format) {
+        return read(text, format, LockSelection.DEFAULTS);
+    }
+
+    /**
+     * @param format    the format to read it as, or null to detect it ({@link FormatDetector})
+     * @param selection the environment and platform to read of a lock file that locks several
+     * @throws ListingException when the text is not a listing of the format, no line of it names a package, or
+     *                          a lock file has no such environment or platform
+     */
+    public static ParsedListing read(ListingText text, ListingFormat format, LockSelection selection) {
         ListingFormat chosen = format != null ? format : FormatDetector.detect(text);
-        ParsedListing listing = chosen.parser().parse(text);
+        ParsedListing listing = chosen.parser().parse(text, selection);
         if (listing.packages().isEmpty() && !listing.skipped().isEmpty()) {
             SkippedLine first = listing.skipped().get(0);
             throw text.error(first.line(), "no line reads as a " + chosen.id() + " listing; the first: '" + first.text()

@@ -13,24 +13,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * pixi's {@code pixi.lock}, versions 5 and 6. {@code environments} maps each environment to its
- * {@code channels} and, per platform (a conda subdir), the list of its packages, each a {@code conda: URL} or
- * {@code pypi: URL} (or path); the top-level {@code packages} list describes each package once. In version 5
- * an entry has {@code kind} (conda or pypi), {@code name}, {@code version}, {@code build}, {@code subdir} and
- * {@code url}; in version 6 it is keyed by {@code conda:} or {@code pypi:} and leaves out what the conda file
- * name already says (name, version, build, subdir). Conda entries carry {@code depends}, {@code constrains},
+ * pixi's {@code pixi.lock}, versions 5, 6 and 7. {@code environments} maps each environment to its
+ * {@code channels} and, per platform, the list of its packages, each a {@code conda: URL} or {@code pypi: URL}
+ * (or path); the top-level {@code packages} list describes each package once. In version 5 an entry has
+ * {@code kind} (conda or pypi), {@code name}, {@code version}, {@code build}, {@code subdir} and {@code url};
+ * from version 6 it is keyed by {@code conda:} or {@code pypi:} and leaves out what the conda file name already
+ * says (name, version, build, subdir). Conda entries carry {@code depends}, {@code constrains},
  * {@code build_number}, hashes and license; pypi entries {@code requires_dist} and {@code requires_python}.
  *
- * <p>A snapshot is one environment on one platform: the {@code default} environment (what {@code pixi install}
- * installs; else the first one listed) on the first platform the lock lists for it, as for conda-lock. A conda
- * package's channel and subdir come from its URL, and its depends and constrains are its own; a pypi package
- * is a pip install with its Requires-Dist as requires.
+ * <p>Version 7 (pixi writes it since May 2026) names its platforms ({@link PixiPlatforms}), keys a package pixi builds from
+ * source by {@code conda_source: NAME[HASH] @ LOCATION} (its {@code version}, {@code build} and {@code subdir} are
+ * left out until pixi has built it), records the build and host packages of such a package inside its entry (they
+ * are not installed into the environment, so they are not read), and may lock a local pypi project without a
+ * version.
+ *
+ * <p>A snapshot is one environment on one platform: the one chosen ({@link LockSelection}), by default the
+ * {@code default} environment (what {@code pixi install} installs; else the first one listed) on the first platform
+ * the lock lists for it, as for conda-lock. A conda package's channel and subdir come from its URL, and its
+ * depends and constrains are its own; a pypi package is a pip install with its Requires-Dist as requires.
  */
 final class PixiLockParser implements ListingParser {
-    private static final Set<String> VERSIONS = Set.of("5", "6");
+    private static final Set<String> VERSIONS = Set.of("5", "6", "7");
+    private static final String VERSION_7 = "7";
     private static final String DEFAULT_ENVIRONMENT = "default";
+    private static final String CONDA = "conda";
+    private static final String CONDA_SOURCE = "conda_source";
+    private static final String PYPI = "pypi";
 
     /** How an environment refers to a package, and how the packages list is keyed: kind and URL (or path). */
     private record Key(String kind, String location) {
@@ -38,39 +49,43 @@ final class PixiLockParser implements ListingParser {
 
     @Override
     public ParsedListing parse(ListingText text) {
+        return parse(text, LockSelection.DEFAULTS);
+    }
+
+    @Override
+    public ParsedListing parse(ListingText text, LockSelection selection) {
         YamlTree yaml = new YamlTree(text);
         MappingNode root = yaml.root();
         Node versionNode = YamlTree.get(root, "version");
         String version = yaml.scalar(versionNode, "the lock file version");
         if (!VERSIONS.contains(version)) {
-            throw text.error(versionNode == null ? 0 : YamlTree.line(versionNode), "expected a pixi.lock of version 5 or 6, found "
+            throw text.error(versionNode == null ? 0 : YamlTree.line(versionNode), "expected a pixi.lock of version 5, 6 or 7, found "
                     + (version == null ? "no version" : "version " + version));
         }
         MappingNode environments = yaml.mapping(YamlTree.get(root, "environments"), "the lock's environments");
-        NodeTuple environment = chosenEnvironment(yaml, environments);
+        NodeTuple environment = chosenEnvironment(yaml, environments, selection.environment());
         String environmentName = yaml.scalar(environment.getKeyNode(), "an environment's name");
         MappingNode platforms = yaml.mapping(YamlTree.get(yaml.mapping(environment.getValueNode(),
                 "environment '" + environmentName + "'"), "packages"), "the packages of environment '" + environmentName + "'");
-        if (platforms.getValue().isEmpty()) {
-            throw yaml.error(platforms, "expected environment '" + environmentName + "' to list its packages by platform");
-        }
-        NodeTuple platform = platforms.getValue().get(0);
-        String subdir = yaml.scalar(platform.getKeyNode(), "a platform");
+        PixiPlatforms named = PixiPlatforms.of(yaml, root, version.equals(VERSION_7));
+        NodeTuple platform = named.choose(yaml, environmentName, platforms, selection.platform());
+        String subdir = named.subdir(yaml, platform, environmentName);
         ListingBuilder listing = new ListingBuilder(ListingFormat.PIXI_LOCK).manager(EnvironmentManager.PIXI)
                 .environmentName(environmentName);
         if (Subdirs.isSubdir(subdir)) {
             listing.platform(Subdirs.platform(subdir));
         }
         Map<Key, List<MappingNode>> described = describedPackages(yaml, root, version);
-        for (Node reference : yaml.sequence(platform.getValueNode(), "the packages of platform " + subdir)) {
-            Key key = key(yaml, yaml.mapping(reference, "a package of platform " + subdir));
+        String platformName = yaml.scalar(platform.getKeyNode(), "a platform");
+        for (Node reference : yaml.sequence(platform.getValueNode(), "the packages of platform " + platformName)) {
+            Key key = key(yaml, yaml.mapping(reference, "a package of platform " + platformName));
             List<MappingNode> candidates = described.get(key);
             if (candidates == null) {
                 throw yaml.error(reference, "expected the lock's packages to describe the " + key.kind() + " package " + key.location());
             }
             MappingNode p = forPlatform(yaml, candidates, subdir);
             try {
-                listing.add(key.kind().equals("conda") ? conda(yaml, p, key.location()) : pypi(yaml, p), YamlTree.line(p));
+                listing.add(key.kind().equals(PYPI) ? pypi(yaml, p, version) : conda(yaml, p, key), YamlTree.line(p));
             } catch (UnreadableLine e) {
                 listing.skip(YamlTree.line(reference), key.kind() + ": " + key.location(), e.getMessage());
             }
@@ -78,13 +93,22 @@ final class PixiLockParser implements ListingParser {
         return listing.build();
     }
 
-    private static NodeTuple chosenEnvironment(YamlTree yaml, MappingNode environments) {
+    /** The environment asked for, else {@code default}, else the first. */
+    private static NodeTuple chosenEnvironment(YamlTree yaml, MappingNode environments, String wanted) {
         if (environments.getValue().isEmpty()) {
             throw yaml.error(environments, "expected the lock to have at least one environment");
         }
-        return environments.getValue().stream()
-                .filter(e -> DEFAULT_ENVIRONMENT.equals(yaml.scalar(e.getKeyNode(), "an environment's name")))
-                .findFirst().orElse(environments.getValue().get(0));
+        String name = wanted != null ? wanted : DEFAULT_ENVIRONMENT;
+        for (NodeTuple environment : environments.getValue()) {
+            if (name.equals(yaml.scalar(environment.getKeyNode(), "an environment's name"))) {
+                return environment;
+            }
+        }
+        if (wanted != null) {
+            throw yaml.error(environments, "no environment '" + wanted + "' in the lock; it has " + environments.getValue().stream()
+                    .map(e -> yaml.scalar(e.getKeyNode(), "an environment's name")).collect(Collectors.joining(", ")));
+        }
+        return environments.getValue().get(0);
     }
 
     /** The {@code packages} list by kind and location. */
@@ -95,7 +119,7 @@ final class PixiLockParser implements ListingParser {
             Key key;
             if (version.equals("5")) {
                 String kind = yaml.scalar(YamlTree.get(p, "kind"), "the package's kind");
-                if (!"conda".equals(kind) && !"pypi".equals(kind)) {
+                if (!CONDA.equals(kind) && !PYPI.equals(kind)) {
                     throw yaml.error(p, "expected the package's kind to be conda or pypi, found " + (kind == null ? "none" : "'" + kind + "'"));
                 }
                 key = new Key(kind, yaml.requiredOfPackage(p, "url"));
@@ -107,15 +131,15 @@ final class PixiLockParser implements ListingParser {
         return described;
     }
 
-    /** {@code conda: URL} or {@code pypi: URL}: the first key of the entry that is one of those. */
+    /** {@code conda: URL}, {@code conda_source: NAME[HASH] @ LOCATION} or {@code pypi: URL}: the first the entry has. */
     private static Key key(YamlTree yaml, MappingNode entry) {
-        for (String kind : List.of("conda", "pypi")) {
+        for (String kind : List.of(CONDA, CONDA_SOURCE, PYPI)) {
             String location = yaml.scalar(YamlTree.get(entry, kind), "the package's " + kind + " location");
             if (location != null) {
                 return new Key(kind, location);
             }
         }
-        throw yaml.error(entry, "expected a 'conda:' or 'pypi:' package location");
+        throw yaml.error(entry, "expected a 'conda:', 'conda_source:' or 'pypi:' package location");
     }
 
     /** A source package built for several platforms is described once per subdir; others once. */
@@ -131,13 +155,21 @@ final class PixiLockParser implements ListingParser {
 
     /**
      * A conda record: what the entry states, else what its file name says; the channel and subdir from the URL. A
-     * source package (a path, built by pixi) names itself and may have no build.
+     * source package (a path pixi builds; in version 7 a {@code conda_source} entry, named by its identifier) comes
+     * from no channel and may have no build.
      */
-    private static InstalledPackage conda(YamlTree yaml, MappingNode p, String location) throws UnreadableLine {
+    private static InstalledPackage conda(YamlTree yaml, MappingNode p, Key key) throws UnreadableLine {
+        boolean source = key.kind().equals(CONDA_SOURCE);
+        String location = key.location();
         String name = yaml.scalar(YamlTree.get(p, "name"), "the package's name");
         String version = yaml.scalar(YamlTree.get(p, "version"), "the package's version");
         String build = yaml.scalar(YamlTree.get(p, "build"), "the package's build");
-        if (name == null || version == null) {
+        if (source) {
+            name = name != null ? name : sourceName(location);
+            if (version == null) {
+                throw new UnreadableLine("a source package locked without a version: pixi records it so until it has built it");
+            }
+        } else if (name == null || version == null) {
             CondaFileName file = CondaFileName.ofUrl(location);
             name = name != null ? name : file.name();
             version = version != null ? version : file.version();
@@ -145,7 +177,7 @@ final class PixiLockParser implements ListingParser {
         } else if (build == null && location.contains("://")) {
             build = CondaFileName.ofUrl(location).build();
         }
-        boolean url = location.contains("://");
+        boolean url = !source && location.contains("://");
         Channel channel = url ? Channels.canonical(location) : null;
         String subdir = yaml.scalar(YamlTree.get(p, "subdir"), "the package's subdir");
         InstalledPackage.Builder record = InstalledPackage.newBuilder(Packages.conda(name, version, build, channel, subdir))
@@ -162,8 +194,21 @@ final class PixiLockParser implements ListingParser {
         return record.build();
     }
 
-    private static InstalledPackage pypi(YamlTree yaml, MappingNode p) {
+    /** {@code my-package} of {@code my-package[12345678] @ ./my-package}. */
+    private static String sourceName(String identifier) throws UnreadableLine {
+        int hash = identifier.indexOf('[');
+        if (hash < 1 || !identifier.contains("] @ ")) {
+            throw new UnreadableLine("expected a source package identifier NAME[HASH] @ LOCATION, found '" + identifier + "'");
+        }
+        return identifier.substring(0, hash).strip();
+    }
+
+    /** A pip install; version 7 may lock a local project without its version, which is skipped. */
+    private static InstalledPackage pypi(YamlTree yaml, MappingNode p, String lockVersion) throws UnreadableLine {
         String name = yaml.requiredOfPackage(p, "name");
+        if (lockVersion.equals(VERSION_7) && yaml.scalar(YamlTree.get(p, "version"), "the package's version") == null) {
+            throw new UnreadableLine("locked without a version (a local project whose version is known only once it is built)");
+        }
         String version = yaml.requiredOfPackage(p, "version");
         return InstalledPackage.newBuilder(Packages.pip(name, version)).setRequires(strings(yaml, p, "requires_dist")).build();
     }

@@ -39,6 +39,17 @@ final class Subdirs {
         return text != null && Channels.isSubdir(text.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The platform subdir a conda package's name ends in after an underscore ({@code linux-64} of
+     * {@code ld_impl_linux-64}, {@code osx-arm64} of {@code clang_osx-arm64}), or null when it ends in none.
+     */
+    static String ofNameSuffix(String packageName) {
+        String name = packageName.toLowerCase(Locale.ROOT);
+        return PLATFORMS.keySet().stream()
+                .filter(subdir -> name.length() > subdir.length() + 1 && name.endsWith("_" + subdir))
+                .findFirst().orElse(null);
+    }
+
     /** The platform of one subdir: the subdir, and its OS and machine when it names a platform (not {@code noarch}). */
     static Platform platform(String subdir) {
         String name = subdir.strip().toLowerCase(Locale.ROOT);

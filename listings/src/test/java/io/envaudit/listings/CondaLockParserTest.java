@@ -77,6 +77,22 @@ class CondaLockParserTest {
     }
 
     @Test
+    void thePlatformAskedForIsReadInstead() {
+        ParsedListing listing = ListingFormat.CONDA_LOCK.parser().parse(ListingText.of("conda-lock.yml", TWO_PLATFORMS),
+                new LockSelection(null, "linux-64"));
+        assertEquals("linux-64", listing.platform().getSubdir());
+        assertEquals(List.of("hb9d3cd8_2"), listing.packages().stream().map(InstalledPackage::getBuild).toList());
+        assertTrue(listing.skipped().isEmpty(), "the optional pytest is locked for osx-arm64 only");
+    }
+
+    @Test
+    void aPlatformTheLockDoesNotHaveIsAnErrorNamingTheOnesItHas() {
+        ListingException e = assertThrows(ListingException.class, () -> ListingFormat.CONDA_LOCK.parser()
+                .parse(ListingText.of("conda-lock.yml", TWO_PLATFORMS), new LockSelection(null, "win-64")));
+        assertEquals("conda-lock.yml:4: no platform 'win-64' in the lock; it has osx-arm64, linux-64", e.getMessage());
+    }
+
+    @Test
     void anotherLockVersionIsAnError() {
         ListingException e = assertThrows(ListingException.class, () -> parse(TWO_PLATFORMS.replace("version: 1", "version: 2")));
         assertEquals("conda-lock.yml:1: expected a conda-lock file of version 1, found version 2", e.getMessage());

@@ -24,7 +24,9 @@ class ListingSnapshotsTest {
         assertEquals("tf-2.12", s.getEnvironment().getName());
         assertEquals("3.10.12", s.getPlatform().getPythonVersion(), "from the conda python package");
         assertEquals(AT, s.getCollectedAt());
-        assertEquals("conda-list listing tf212-gpu-defaults-condalist.txt", s.getSource());
+        assertEquals("linux-64", s.getPlatform().getSubdir(), "a conda list states no platform: its linux-64 packages show it");
+        assertEquals("conda-list listing tf212-gpu-defaults-condalist.txt; platform linux-64 inferred from ld_impl_linux-64, libgcc-ng, "
+                + "libstdcxx-ng", s.getSource());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.envaudit.schemas.InstalledPackage;
 import io.envaudit.schemas.Installer;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** pixi.lock versions 5 and 6, on examples written from pixi's documentation (lock-files/*.pixi.lock) and on broken ones. */
+/** pixi.lock versions 5, 6 and 7, on examples written from pixi's documentation (lock-files/*.pixi.lock) and on broken ones. */
 class PixiLockParserTest {
 
     private static ParsedListing parse(String yaml) {
@@ -22,6 +23,10 @@ class PixiLockParserTest {
 
     private static InstalledPackage find(ParsedListing listing, String name) {
         return listing.packages().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static ParsedListing read(String file, String environment, String platform) {
+        return Listings.read(LockFiles.text(file), null, new LockSelection(environment, platform));
     }
 
     private static List<String> names(ParsedListing listing) {
@@ -87,6 +92,104 @@ class PixiLockParserTest {
         assertEquals("3.11.9", snapshot.getPlatform().getPythonVersion());
     }
 
+    @Test
+    void anotherEnvironmentAndPlatformAreReadWhenAskedFor() {
+        ParsedListing cuda = read("robotics.pixi.lock", "cuda", null);
+        assertEquals("cuda", cuda.environmentName());
+        assertEquals(List.of("python", "cuda-version"), names(cuda));
+        ParsedListing mac = read("robotics.pixi.lock", null, "osx-arm64");
+        assertEquals(List.of("default", "osx-arm64", "arm64"),
+                List.of(mac.environmentName(), mac.platform().getSubdir(), mac.platform().getArch()));
+        assertEquals(List.of("python", "tqdm"), names(mac));
+    }
+
+    @Test
+    void anEnvironmentOrPlatformTheLockDoesNotHaveIsAnErrorNamingTheOnesItHas() {
+        ListingException environment = assertThrows(ListingException.class, () -> read("robotics.pixi.lock", "gpu", null));
+        assertEquals("robotics.pixi.lock:7: no environment 'gpu' in the lock; it has cuda, default", environment.getMessage());
+        ListingException platform = assertThrows(ListingException.class, () -> read("robotics.pixi.lock", null, "win-64"));
+        assertEquals("robotics.pixi.lock:21: no platform 'win-64' in environment 'default'; it has linux-64, osx-arm64",
+                platform.getMessage());
+        ListingException cudaOnMac = assertThrows(ListingException.class, () -> read("robotics.pixi.lock", "cuda", "osx-arm64"));
+        assertEquals("robotics.pixi.lock:12: no platform 'osx-arm64' in environment 'cuda'; it has linux-64", cudaOnMac.getMessage());
+    }
+
+    @Test
+    void version7KeysEnvironmentsByPlatformNamesAndLocksSourcePackagesByIdentifier() {
+        ParsedListing listing = LockFiles.read("gpu-training-v7.pixi.lock");
+        assertEquals(ListingFormat.PIXI_LOCK, listing.format());
+        assertEquals(List.of("default", "linux-64", "linux"),
+                List.of(listing.environmentName(), listing.platform().getSubdir(), listing.platform().getOs()));
+        assertEquals(List.of("ld_impl_linux-64", "numpy", "python", "trainer"), names(listing),
+                "cmake is trainer's build package, not installed; the local pypi project has no version");
+        InstalledPackage trainer = find(listing, "trainer");
+        assertEquals(Arrays.asList("0.4.0", "py312_0", "linux-64", null),
+                Arrays.asList(trainer.getVersion(), trainer.getBuild(), trainer.getSubdir(), trainer.getChannel()));
+        assertEquals(List.of("numpy >=2.0", "python >=3.12,<3.13.0a0"), trainer.getDepends());
+        assertEquals(List.of(new SkippedLine(41, "pypi: ./",
+                "locked without a version (a local project whose version is known only once it is built)")), listing.skipped());
+    }
+
+    @Test
+    void aVersion7SourcePackageNotBuiltYetIsSkipped() {
+        ParsedListing mac = read("gpu-training-v7.pixi.lock", null, "osx-arm64");
+        assertEquals(List.of("numpy", "python"), names(mac));
+        assertEquals(List.of("conda_source: trainer[7b2d4e90] @ ./trainer", "pypi: ./"),
+                mac.skipped().stream().map(SkippedLine::text).toList());
+        assertTrue(mac.skipped().get(0).reason().startsWith("a source package locked without a version"), mac.skipped().get(0).reason());
+    }
+
+    @Test
+    void aVersion7NamedPlatformStandsForItsSubdirAndCanBeAskedForByEither() {
+        ParsedListing gpu = read("gpu-training-v7.pixi.lock", "gpu", null);
+        assertEquals(List.of("linux-64", "linux", "x86_64"), List.of(gpu.platform().getSubdir(), gpu.platform().getOs(), gpu.platform().getArch()));
+        assertEquals(List.of("ld_impl_linux-64", "python", "pytorch", "cuda-version"), names(gpu));
+        assertEquals(names(gpu), names(read("gpu-training-v7.pixi.lock", "gpu", "linux-64-cuda12")));
+        assertEquals(names(gpu), names(read("gpu-training-v7.pixi.lock", "gpu", "linux-64")), "the one platform of the gpu environment on linux-64");
+        ListingException e = assertThrows(ListingException.class, () -> read("gpu-training-v7.pixi.lock", "gpu", "osx-arm64"));
+        assertEquals("gpu-training-v7.pixi.lock:51: no platform 'osx-arm64' in environment 'gpu'; it has linux-64-cuda12 (linux-64)",
+                e.getMessage());
+    }
+
+    @Test
+    void aSourceIdentifierWithoutItsHashIsSkippedWithTheReason() {
+        ParsedListing listing = parse(TWO_CUDAS.replace("      cuda12: []", "      cuda12:\n      - conda_source: trainer @ ./trainer")
+                .replace("packages: []", "packages:\n- conda_source: trainer @ ./trainer\n  version: 0.4.0\n  subdir: linux-64"));
+        assertEquals(List.of(new SkippedLine(12, "conda_source: trainer @ ./trainer",
+                "expected a source package identifier NAME[HASH] @ LOCATION, found 'trainer @ ./trainer'")), listing.skipped());
+    }
+
+    private static final String TWO_CUDAS = String.join("\n",
+            "version: 7",
+            "platforms:",
+            "- name: cuda12",
+            "  subdir: linux-64",
+            "- name: cuda13",
+            "  subdir: linux-64",
+            "environments:",
+            "  default:",
+            "    channels: []",
+            "    packages:",
+            "      cuda12: []",
+            "      cuda13: []",
+            "packages: []",
+            "");
+
+    @Test
+    void aSubdirOfMoreThanOneNamedPlatformIsAnErrorAskingForTheName() {
+        ListingException e = assertThrows(ListingException.class, () -> ListingFormat.PIXI_LOCK.parser()
+                .parse(ListingText.of("pixi.lock", TWO_CUDAS), new LockSelection(null, "linux-64")));
+        assertEquals("pixi.lock:11: platform 'linux-64' is the subdir of more than one platform of environment 'default': "
+                + "cuda12 (linux-64), cuda13 (linux-64); name one", e.getMessage());
+    }
+
+    @Test
+    void aVersion7PlatformTheLockDoesNotDefineIsAnError() {
+        ListingException e = assertThrows(ListingException.class, () -> parse(TWO_CUDAS.replace("      cuda12: []", "      gpu: []")));
+        assertEquals("pixi.lock:11: expected the lock's platforms to define platform 'gpu', which environment 'default' uses",
+                e.getMessage());
+    }
+
     private static final String HEAD = "version: 6\nenvironments:\n  default:\n    channels:\n"
             + "    - url: https://conda.anaconda.org/conda-forge/\n    packages:\n      linux-64:\n";
 
@@ -130,7 +233,7 @@ class PixiLockParserTest {
     @Test
     void anotherVersionIsAnErrorNamingItsLine() {
         ListingException e = assertThrows(ListingException.class, () -> parse("version: 4\nenvironments: {}\npackages: []\n"));
-        assertEquals("pixi.lock:1: expected a pixi.lock of version 5 or 6, found version 4", e.getMessage());
+        assertEquals("pixi.lock:1: expected a pixi.lock of version 5, 6 or 7, found version 4", e.getMessage());
     }
 
     @Test
