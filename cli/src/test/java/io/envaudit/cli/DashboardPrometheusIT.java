@@ -36,10 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Grafana dashboard of deploy/grafana, proven on real parts: {@code envaudit up} from the jar publishes the sample
- * fleet (and the test one environment last seen ten days ago, which turns stale), a real Prometheus scrapes it every
- * second with the recording rules of deploy/prometheus loaded, and every query of every panel, with the dashboard's
- * variables set to each of their values, is evaluated through Prometheus's HTTP API and compared with what the
- * engine says of that fleet.
+ * fleet (and the test one environment last seen ten days ago, which turns stale) and routes its alerts to two real
+ * webhook receivers ({@link RouterPanels}), a real Prometheus scrapes it every second with the recording rules of
+ * deploy/prometheus loaded, and every query of every panel, with the dashboard's variables set to each of their
+ * values, is evaluated through Prometheus's HTTP API and compared with what the engine says of that fleet, and the
+ * router's panels with what the receivers got.
  */
 @Tag("embedded-only") // up starts its own embedded broker
 class DashboardPrometheusIT {
@@ -68,7 +69,7 @@ class DashboardPrometheusIT {
                 .build();
     }
 
-    private static Map<Map<String, String>, Double> vector(Map<Map<String, String>, ? extends Number> counts) {
+    static Map<Map<String, String>, Double> vector(Map<Map<String, String>, ? extends Number> counts) {
         Map<Map<String, String>, Double> vector = new TreeMap<>(PrometheusServer::compareLabels);
         counts.forEach((labels, n) -> vector.put(labels, n.doubleValue()));
         return vector;
@@ -155,9 +156,10 @@ class DashboardPrometheusIT {
         String instance = "127.0.0.1:" + metricsPort;
         Instant started = Instant.now();
         try (PrometheusServer prometheus = PrometheusServer.start(prometheusConfig(dir, metricsPort), dir.resolve("tsdb"),
-                prometheusPort, dir.resolve("prometheus.log"))) {
+                prometheusPort, dir.resolve("prometheus.log")); RouterPanels receivers = RouterPanels.start()) {
             Path data = dir.resolve(".envaudit");
-            EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", instance, "--no-scan");
+            EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", instance, "--no-scan",
+                    "--routes", receivers.routesFile(dir).toString());
             try {
                 List<String> seen = up.await(l -> l.stream().anyMatch(x -> x.startsWith("Auditor started")));
                 assertTrue(seen.stream().anyMatch(x -> x.startsWith("Auditor started")), String.join("\n", seen));
@@ -200,12 +202,24 @@ class DashboardPrometheusIT {
                 assertEquals(severities, prometheus.labelValues("severity", variableMetric(dashboard, "severity")),
                         "the severity variable's values");
 
+                RouterPanels.Expectation router = receivers.settle(prometheus, started);
+
                 List<String> titles = new ArrayList<>();
                 for (JsonNode panel : dashboard.get("panels")) {
+                    if (panel.get("type").asText().equals("row")) {
+                        continue; // a row only heads the panels below it
+                    }
                     String title = panel.get("title").asText();
                     titles.add(title);
                     for (JsonNode target : panel.get("targets")) {
                         String expr = target.get("expr").asText();
+                        if (router.panels().containsKey(title)) {
+                            String query = substitute(expr, ALL, ALL, router.window());
+                            Map<Map<String, String>, Double> shown = prometheus.queryAt(query, router.at());
+                            assertEquals(router.panels().get(title).apply(expr), shown, title + " at " + router.at() + ": " + query);
+                            assertFalse(shown.isEmpty(), title + " shows something");
+                            continue;
+                        }
                         if (title.equals("Audit throughput")) {
                             // every snapshot and rule record went through a stream thread while Prometheus watched
                             String window = Duration.between(started, Instant.now()).toSeconds() + 1 + "s";
@@ -226,6 +240,7 @@ class DashboardPrometheusIT {
                     }
                 }
                 Set<String> covered = new TreeSet<>(expected.keySet());
+                covered.addAll(router.panels().keySet());
                 covered.add("Audit throughput");
                 assertEquals(covered, new TreeSet<>(titles), "every panel has an expectation, and every expectation a panel");
 

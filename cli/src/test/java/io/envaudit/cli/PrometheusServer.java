@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A real Prometheus server (Debian's) run for a test on a free port, its data in the test's folder, and the
- * part of its HTTP API the tests read: instant queries and label values.
+ * part of its HTTP API the tests read: instant queries (now, or at a given time) and label values.
  */
 final class PrometheusServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +72,17 @@ final class PrometheusServer implements AutoCloseable {
 
     /** An instant query's vector now: each series' labels (the metric name left out) and its value. */
     Map<Map<String, String>, Double> query(String promql) throws IOException, InterruptedException {
-        JsonNode data = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return vector(promql, get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)));
+    }
+
+    /** The same, evaluated at {@code time} (to the millisecond, Prometheus's resolution). */
+    Map<Map<String, String>, Double> queryAt(String promql, Instant time) throws IOException, InterruptedException {
+        long millis = time.toEpochMilli();
+        String seconds = Math.floorDiv(millis, 1000) + "." + String.format("%03d", Math.floorMod(millis, 1000));
+        return vector(promql, get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&time=" + seconds));
+    }
+
+    private static Map<Map<String, String>, Double> vector(String promql, JsonNode data) {
         assertEquals("vector", data.get("resultType").asText(), promql);
         Map<Map<String, String>, Double> series = new TreeMap<>(PrometheusServer::compareLabels);
         for (JsonNode sample : data.get("result")) {
