@@ -25,9 +25,10 @@ import java.util.function.Predicate;
         description = {
             "Show the dead letters, oldest first.",
             "From the start of the dead-letter topic (or --since) to its end: where",
-            "each is, when its record was written, why (the reason code), the topic,",
-            "partition and offset it came from, its key, and the exception. With --alerts, the notifications the",
-            "router could not deliver: when, the receiver, the rule, how many alerts, why.",
+            "each is, when its record was written, why (its reason code), the topic,",
+            "partition and offset it came from, its key, and the exception. With",
+            "--alerts, the notifications the router could not deliver: when, the",
+            "receiver, the rule, how many alerts, why.",
             "Exit 0; 1 when Kafka fails; 2 on bad options or a missing topic."})
 final class DlqListCommand implements Callable<Integer> {
     enum Format { text, json }
@@ -41,8 +42,8 @@ final class DlqListCommand implements Callable<Integer> {
     @Option(names = "--source-topic", paramLabel = "TOPIC", description = "Only the dead letters that came from this topic.")
     String sourceTopic;
 
-    @Option(names = "--reason", paramLabel = "CODE", description = {"Only the dead letters the auditor gave this reason code:",
-        "${COMPLETION-CANDIDATES}."}, completionCandidates = ReasonCodes.class)
+    @Option(names = "--reason", paramLabel = "CODE", completionCandidates = ReasonCodes.class,
+            description = "Only the dead letters the auditor gave this reason code: ${COMPLETION-CANDIDATES}.")
     String reason;
 
     @Option(names = "--receiver", paramLabel = "NAME", description = "With --alerts: only the notifications for this receiver.")
