@@ -37,10 +37,19 @@ final class RouterPanels implements AutoCloseable {
     private static final Duration DEADLINE = Duration.ofMinutes(2);
     private static final Pattern QUANTILE = Pattern.compile("^histogram_quantile\\(([0-9.]+), ");
 
+    /** Counter panel → the counter it shows a rate of, summed as the panel sums it. */
+    private static final Map<String, String> COUNTER_PANELS = Map.of(
+            "Notifications sent", "sum by (receiver) (envaudit_router_notifications_sent_total)",
+            "Notification retries", "sum by (receiver) (envaudit_router_notifications_retried_total)",
+            "Notifications failed", "sum by (receiver, outcome) (envaudit_router_notifications_failed_total)");
+
     private final WebhookServer retried;
     private final WebhookServer refusing;
 
-    /** A panel's vector for one of its queries, at {@link #at} over {@link #window}. */
+    /**
+     * What each router panel, by title, must show for a query of it (given its text), evaluated at {@code at} with
+     * {@code $__rate_interval} set to {@code window}.
+     */
     record Expectation(Instant at, String window, Map<String, Function<String, Map<Map<String, String>, Double>>> panels) {
     }
 
@@ -70,12 +79,6 @@ final class RouterPanels implements AutoCloseable {
                 "    - {match_glob: {rule: '*'}, receiver: " + REFUSING + ", continue: true}",
                 "    - {match_glob: {rule: '*'}, receiver: " + RETRIED + "}", ""));
     }
-
-    /** Counter panel → the counter it shows a rate of, summed as the panel sums it. */
-    private static final Map<String, String> COUNTER_PANELS = Map.of(
-            "Notifications sent", "sum by (receiver) (envaudit_router_notifications_sent_total)",
-            "Notification retries", "sum by (receiver) (envaudit_router_notifications_retried_total)",
-            "Notifications failed", "sum by (receiver, outcome) (envaudit_router_notifications_failed_total)");
 
     /** Counter panel → its counter's values, by the receivers' own account of what they got and how they answered. */
     private static Map<String, Map<Map<String, String>, Double>> counters(int retriedPosts, int refusedPosts) {
