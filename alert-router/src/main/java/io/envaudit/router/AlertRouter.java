@@ -59,7 +59,7 @@ public final class AlertRouter {
         Journal journal = new Journal(clientConfig, topics);
         Outcomes outcomes = new Outcomes(consumer::wakeup);
         Map<String, ReceiverLane> lanes = new LinkedHashMap<>();
-        RouterMetrics metrics = new RouterMetrics(settings.meters());
+        RouterMetrics metrics = new RouterMetrics(settings.meters(), clients.keySet());
         clients.forEach((name, client) -> lanes.put(name, new ReceiverLane(client, journal, outcomes, settings.groupId(), metrics,
                 RandomGenerator.getDefault())));
         RouterLoop loop = new RouterLoop(consumer, clientConfig, topics, routes, lanes, outcomes, journal, settings.groupId(),

@@ -61,6 +61,7 @@ public final class WebhookServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Deque<Reply> script = new ArrayDeque<>();
+    private Reply otherwise = Reply.status(200, "ok");
     private final List<Request> requests = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -104,6 +105,11 @@ public final class WebhookServer implements AutoCloseable {
         script.addAll(List.of(replies));
     }
 
+    /** The answer once the script is spent, instead of 200: {@code Reply.status(400, ...)} makes a receiver that refuses everything. */
+    public synchronized void otherwise(Reply reply) {
+        otherwise = reply;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String body;
         try (InputStream in = exchange.getRequestBody()) {
@@ -113,7 +119,7 @@ public final class WebhookServer implements AutoCloseable {
         synchronized (this) {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
-            reply = script.isEmpty() ? Reply.status(200, "ok") : script.poll();
+            reply = script.isEmpty() ? otherwise : script.poll();
             notifyAll();
         }
         if (reply.release() != null) {

@@ -23,15 +23,16 @@ final class DeadLetterFormat {
     }
 
     /**
-     * Where it is, when its source record was written, where from, its key and size; then, indented, the
-     * exception and the first line of its message.
+     * Where it is, when its source record was written, why (the reason code), where from, its key and size;
+     * then, indented, the exception and the first line of its message.
      */
     static String text(DeadLetter letter) {
+        String reason = "reason " + letter.reason().orElse("unknown");
         String from = letter.source().map(source -> "from " + source).orElse("from an unknown source");
         String exception = letter.exception().orElse("(no exception recorded)")
                 + letter.message().map(message -> ": " + message.lines().findFirst().orElse("")).orElse("");
-        return letter.position() + "  " + letter.timestamp() + "  " + from + "  " + key(letter.key()) + "  " + value(letter.value())
-                + System.lineSeparator() + "    " + exception;
+        return letter.position() + "  " + letter.timestamp() + "  " + reason + "  " + from + "  " + key(letter.key())
+                + "  " + value(letter.value()) + System.lineSeparator() + "    " + exception;
     }
 
     /** {@code key host-1//opt/conda/envs/tf210}: the key as text when it is UTF-8 with no control characters, else in hex. */
@@ -47,7 +48,10 @@ final class DeadLetterFormat {
         return value == null ? "tombstone" : "value " + value.length + " bytes";
     }
 
-    /** One object on one line; the key is given as text when it is UTF-8 ({@code key}) and always in hex ({@code key_hex}). */
+    /**
+     * One object on one line; the key is given as text when it is UTF-8 ({@code key}) and always in hex
+     * ({@code key_hex}); {@code reason} is null when the dead letter carries none.
+     */
     static void json(DeadLetter letter, PrintWriter out) {
         try {
             JsonGenerator json = JSON.createGenerator(out);
@@ -57,6 +61,7 @@ final class DeadLetterFormat {
             json.writeNumberField("partition", position.partition());
             json.writeNumberField("offset", position.offset());
             json.writeStringField("timestamp", letter.timestamp().toString());
+            json.writeStringField("reason", letter.reason().orElse(null));
             Optional<RecordPosition> source = letter.source();
             json.writeStringField("source_topic", source.map(RecordPosition::topic).orElse(null));
             if (source.isPresent()) {

@@ -2,6 +2,7 @@ package io.envaudit.cli;
 
 import io.envaudit.streams.dlq.DeadLetter;
 import io.envaudit.streams.dlq.DeadLetterReader;
+import io.envaudit.streams.dlq.DeadLetterReason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,9 +25,10 @@ import java.util.function.Predicate;
         description = {
             "Show the dead letters, oldest first.",
             "From the start of the dead-letter topic (or --since) to its end: where",
-            "each is, when its record was written, the topic, partition and offset it",
-            "came from, its key, and the exception. With --alerts, the notifications the",
-            "router could not deliver: when, the receiver, the rule, how many alerts, why.",
+            "each is, when its record was written, why (its reason code), the topic,",
+            "partition and offset it came from, its key, and the exception. With",
+            "--alerts, the notifications the router could not deliver: when, the",
+            "receiver, the rule, how many alerts, why.",
             "Exit 0; 1 when Kafka fails; 2 on bad options or a missing topic."})
 final class DlqListCommand implements Callable<Integer> {
     enum Format { text, json }
@@ -38,6 +41,10 @@ final class DlqListCommand implements Callable<Integer> {
 
     @Option(names = "--source-topic", paramLabel = "TOPIC", description = "Only the dead letters that came from this topic.")
     String sourceTopic;
+
+    @Option(names = "--reason", paramLabel = "CODE", completionCandidates = ReasonCodes.class,
+            description = "Only the dead letters the auditor gave this reason code: ${COMPLETION-CANDIDATES}.")
+    String reason;
 
     @Option(names = "--receiver", paramLabel = "NAME", description = "With --alerts: only the notifications for this receiver.")
     String receiver;
@@ -69,8 +76,17 @@ final class DlqListCommand implements Callable<Integer> {
                         letter -> receiver == null || letter.forReceiver(receiver),
                         AlertDeadLetterFormat::text, AlertDeadLetterFormat::json)
                 : list(out, client, topics.deadLetters().name(), DeadLetter::of,
-                        letter -> sourceTopic == null || letter.cameFrom(sourceTopic),
+                        letter -> (sourceTopic == null || letter.cameFrom(sourceTopic))
+                                && (reason == null || letter.reason().equals(Optional.of(reason))),
                         DeadLetterFormat::text, DeadLetterFormat::json));
+    }
+
+    /** The auditor's reason codes, for --help. */
+    static final class ReasonCodes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return DeadLetterReason.all().iterator();
+        }
     }
 
     private String optionsProblem() {
@@ -82,6 +98,12 @@ final class DlqListCommand implements Callable<Integer> {
         }
         if (!alerts && receiver != null) {
             return "--receiver is for the router's dead letters: add --alerts";
+        }
+        if (alerts && reason != null) {
+            return "--reason is for the auditor's dead letters: the router's say why in words; choose them with --receiver";
+        }
+        if (reason != null && !DeadLetterReason.all().contains(reason)) {
+            return "--reason " + reason + ": not a reason code; give one of " + String.join(", ", DeadLetterReason.all());
         }
         return null;
     }
@@ -115,7 +137,7 @@ final class DlqListCommand implements Callable<Integer> {
     /** {@code 2 dead letters in envaudit.dlq from envaudit.snapshots since ...}, or {@code no dead letters in ...}. */
     private String summary(int shown, String topic) {
         String where = " in " + topic + (sourceTopic == null ? "" : " from " + sourceTopic)
-                + (receiver == null ? "" : " for receiver " + receiver) + (since == null ? "" : " since " + since);
+                + (reason == null ? "" : " with reason " + reason) + (receiver == null ? "" : " for receiver " + receiver) + (since == null ? "" : " since " + since);
         if (shown == 0) {
             return "no dead letters" + where;
         }

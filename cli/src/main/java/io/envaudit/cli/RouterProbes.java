@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code /health} and {@code /ready} of {@code envaudit route}. Alive while the router runs; ready while it
+ * {@code /health} and {@code /ready} of {@code envaudit route}, and the router's part of them under
+ * {@code envaudit up --routes}. Alive while the router runs; ready while it
  * routes: its group has given it its partitions (none, when there are more routers than partitions) and it
  * has read the delivery log back for them — not while it joins the group or between two assignments.
  */

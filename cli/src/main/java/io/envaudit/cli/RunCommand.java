@@ -143,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
                         + "; alerts on " + cluster.topics().alerts().name());
                 out.flush();
             };
-            try (RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings, metricsAddress, stop, announce)) {
+            try (RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings,
+                    StatusEndpoint.of(metricsAddress), stop, announce)) {
                 out.println("Metrics on http://" + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics");
                 out.flush();
                 stop.await();

@@ -6,13 +6,11 @@ import io.envaudit.status.StatusServer;
 import io.envaudit.streams.metrics.AuditorMeters;
 import io.envaudit.streams.metrics.AuditorMetrics;
 import io.envaudit.streams.metrics.AuditorStatus;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,16 +34,16 @@ final class RunningAuditor implements AutoCloseable {
     }
 
     /**
-     * @param metricsAddress where to serve {@code /metrics}, {@code /health} and {@code /ready}
-     * @param onRunning      run once, when the auditor first reaches RUNNING (it goes back to REBALANCING whenever
-     *                       instances join or leave)
+     * @param status    where to serve {@code /metrics}, {@code /health} and {@code /ready}, the registry served (the
+     *                  auditor counts in it, and closes it when it stops) and the parts that run beside the auditor
+     * @param onRunning run once, when the auditor first reaches RUNNING (it goes back to REBALANCING whenever
+     *                  instances join or leave)
      * @throws IOException when the metrics address cannot be bound (in use, not local)
      */
     static RunningAuditor start(ClusterTopics cluster, String applicationId, Path stateDir, AuditSettings settings,
-                                InetSocketAddress metricsAddress, StopRequest stop, Runnable onRunning) throws IOException {
-        PrometheusMeterRegistry registry = AuditorMetrics.registry();
-        KafkaStreams streams = StreamingAuditor.create(cluster.topics(), settings,
-                StreamingAuditor.config(applicationId, stateDir, cluster.topics(), new AuditorMeters(registry), cluster.clientConfig()));
+                                StatusEndpoint status, StopRequest stop, Runnable onRunning) throws IOException {
+        KafkaStreams streams = StreamingAuditor.create(cluster.topics(), settings, StreamingAuditor.config(applicationId, stateDir,
+                cluster.topics(), new AuditorMeters(status.meters()), cluster.clientConfig()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(exception -> {
             failure.compareAndSet(null, exception);
@@ -59,13 +57,14 @@ final class RunningAuditor implements AutoCloseable {
                 stop.fail("the auditor stopped on an error" + (failure.get() == null ? "" : ": " + causes(failure.get())));
             }
         });
-        AuditorMetrics metrics = new AuditorMetrics(registry, streams, cluster.topics().snapshots().name());
+        AuditorMetrics metrics = new AuditorMetrics(status.meters(), streams, cluster.topics().snapshots().name());
         StatusServer http;
         try {
-            http = AuditorStatus.serve(metricsAddress, streams, metrics);
+            http = StatusServer.start(status.address(), metrics::scrape, status.health(AuditorStatus.health(streams)),
+                    status.ready(AuditorStatus.ready(streams, metrics)));
         } catch (IOException e) {
             metrics.close();
-            throw new IOException("cannot serve metrics on " + metricsAddress + ": " + e.getMessage(), e);
+            throw new IOException("cannot serve metrics on " + status.address() + ": " + e.getMessage(), e);
         }
         streams.start();
         return new RunningAuditor(streams, metrics, http);

@@ -10,6 +10,7 @@ import io.envaudit.kafka.embedded.EmbeddedKafka;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.kafka.embedded.EmbeddedKafkaException;
 import io.envaudit.router.AlertRouter;
+import io.envaudit.router.RouterSettings;
 import io.envaudit.router.RunningRouter;
 import io.envaudit.router.config.RoutesConfig;
 import io.envaudit.schemas.ConflictAlert;
@@ -125,17 +126,22 @@ final class UpCommand implements Callable<Integer> {
             if (stop.isRequested()) {
                 return;
             }
-            try (RunningAuditor auditor = RunningAuditor.start(cluster, StreamingAuditor.DEFAULT_APPLICATION_ID, dataDir.resolve("streams"),
-                    AuditSettings.DEFAULTS, metricsAddress, stop, () -> { })) {
-                out.println("Auditor started (application id " + StreamingAuditor.DEFAULT_APPLICATION_ID + "), metrics on http://"
-                        + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics; alerts on " + cluster.topics().alerts().name() + ":");
-                out.flush();
-                try (RunningRouter router = routes == null ? null
-                        : AlertRouter.start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), cluster.topics(), routes)) {
+            // the router first, counting in the registry the auditor serves, so that /ready answers for both from the start
+            StatusEndpoint status = StatusEndpoint.of(metricsAddress);
+            try (RunningRouter router = routes == null ? null : AlertRouter.start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                    cluster.topics(), routes, RouterSettings.defaults().withMeters(status.meters()))) {
+                if (router != null) {
+                    status = status.with("router", RouterProbes.health(router),
+                            RouterProbes.ready(router, cluster.topics().alerts().name(), RouterSettings.DEFAULT_GROUP_ID));
+                }
+                try (RunningAuditor auditor = RunningAuditor.start(cluster, StreamingAuditor.DEFAULT_APPLICATION_ID, dataDir.resolve("streams"),
+                        AuditSettings.DEFAULTS, status, stop, () -> { })) {
+                    out.println("Auditor started (application id " + StreamingAuditor.DEFAULT_APPLICATION_ID + "), metrics on http://"
+                            + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics; alerts on " + cluster.topics().alerts().name() + ":");
                     if (router != null) {
                         out.println("Routing the alerts to " + String.join(", ", routes.receivers().keySet()) + " (" + routesFile + ")");
-                        out.flush();
                     }
+                    out.flush();
                     if (!noSample) {
                         publishSample(bootstrap, cluster.topics());
                     }

@@ -54,8 +54,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * real Prometheus scrapes it every second with the recording rules of deploy/prometheus loaded, and the test publishes
  * the sample fleet to it, with one environment last seen ten days ago (which turns stale) and records that move every
  * counter: an environment published then deleted, a heartbeat, a late snapshot, a record that is not Avro and a rule
- * that does not load. Every query of every panel, with the dashboard's variables set to each of their values, is
- * evaluated through Prometheus's HTTP API and compared with what the engine says of that fleet and of those records.
+ * that does not load; {@code up --routes} routes the alerts to two real webhook receivers ({@link RouterPanels}). Every
+ * query of every panel, with the dashboard's variables set to each of their values, is evaluated through Prometheus's
+ * HTTP API and compared with what the engine says of that fleet and of those records, and the router's panels with
+ * what the receivers got.
  */
 @Tag("embedded-only") // up starts its own embedded broker
 class DashboardPrometheusIT {
@@ -115,7 +117,7 @@ class DashboardPrometheusIT {
                         List<String> deadLetterReasons, int rulesRejected, int rulesInForce) {
     }
 
-    private static Map<Map<String, String>, Double> vector(Map<Map<String, String>, ? extends Number> counts) {
+    static Map<Map<String, String>, Double> vector(Map<Map<String, String>, ? extends Number> counts) {
         Map<Map<String, String>, Double> vector = new TreeMap<>(PrometheusServer::compareLabels);
         counts.forEach((labels, n) -> vector.put(labels, n.doubleValue()));
         return vector;
@@ -239,11 +241,11 @@ class DashboardPrometheusIT {
         String instance = "127.0.0.1:" + metricsPort;
         Instant started = Instant.now();
         try (PrometheusServer prometheus = PrometheusServer.start(prometheusConfig(dir, metricsPort), dir.resolve("tsdb"),
-                prometheusPort, dir.resolve("prometheus.log"))) {
+                prometheusPort, dir.resolve("prometheus.log")); RouterPanels receivers = RouterPanels.start()) {
             Path data = dir.resolve(".envaudit");
             // the test publishes the sample fleet itself, once Prometheus has scraped the auditor (below)
             EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", instance, "--no-scan",
-                    "--no-sample");
+                    "--no-sample", "--routes", receivers.routesFile(dir).toString());
             try {
                 List<String> seen = up.await(l -> l.stream().anyMatch(x -> x.startsWith("Auditor started")));
                 assertTrue(seen.stream().anyMatch(x -> x.startsWith("Auditor started")), String.join("\n", seen));
@@ -303,12 +305,24 @@ class DashboardPrometheusIT {
                 assertEquals(severities, prometheus.labelValues("severity", variableMetric(dashboard, "severity")),
                         "the severity variable's values");
 
+                RouterPanels.Expectation router = receivers.settle(prometheus, started);
+
                 List<String> titles = new ArrayList<>();
                 for (JsonNode panel : dashboard.get("panels")) {
+                    if (panel.get("type").asText().equals("row")) {
+                        continue; // a row only heads the panels below it
+                    }
                     String title = panel.get("title").asText();
                     titles.add(title);
                     for (JsonNode target : panel.get("targets")) {
                         String expr = target.get("expr").asText();
+                        if (router.panels().containsKey(title)) {
+                            String query = substitute(expr, ALL, ALL, router.window());
+                            Map<Map<String, String>, Double> shown = prometheus.query(query, router.at());
+                            assertEquals(router.panels().get(title).apply(expr), shown, title + " at " + router.at() + ": " + query);
+                            assertFalse(shown.isEmpty(), title + " shows something");
+                            continue;
+                        }
                         if (title.equals("Audit throughput")) {
                             // every snapshot and rule record went through a stream thread while Prometheus watched
                             Map<Map<String, String>, Double> rate = prometheus.query(substitute(expr, ALL, ALL, window), at);
@@ -334,6 +348,7 @@ class DashboardPrometheusIT {
                 }
                 Set<String> covered = new TreeSet<>(expected.keySet());
                 covered.addAll(List.of("Audit throughput", "Audit latency"));
+                covered.addAll(router.panels().keySet());
                 assertEquals(covered, new TreeSet<>(titles), "every panel has an expectation, and every expectation a panel");
 
                 // the recording rules ran in that Prometheus: the fleet total by state and team is recorded

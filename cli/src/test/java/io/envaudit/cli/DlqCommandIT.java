@@ -2,7 +2,12 @@ package io.envaudit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.envaudit.engine.audit.checks.BuiltInChecks;
+import io.envaudit.engine.rules.LoadedRules;
+import io.envaudit.engine.rules.RuleFile;
+import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.kafka.embedded.EmbeddedKafka;
+import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.kafka.embedded.EmbeddedKafkaConfig;
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditCounters;
@@ -10,6 +15,7 @@ import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.dlq.DeadLetter;
 import io.envaudit.streams.dlq.DeadLetterReader;
 import io.envaudit.streams.dlq.DeadLetterReplayer;
+import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.topics.EnvauditTopics;
 import io.envaudit.topics.TopicProvisioner;
 import io.envaudit.wire.SchemaRegistryTopic;
@@ -48,6 +54,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,6 +197,7 @@ class DlqCommandIT {
         assertEquals(now.minus(2, ChronoUnit.HOURS).toString(), first.get("timestamp").asText(), "the source record's time");
         assertEquals("io.envaudit.wire.UndecodableRecordException", first.get("exception").asText());
         assertTrue(first.get("message").asText().startsWith("BAD_HEADER: "), first.toString());
+        listed.forEach(letter -> assertEquals("BAD_HEADER", letter.get("reason").asText(), "none of them is Avro: " + letter));
         assertEquals(jsonSnapshot.length, first.get("value_bytes").asInt());
         JsonNode unreadableKey = listed.stream().filter(l -> l.get("key").isNull()).findFirst().orElseThrow();
         assertEquals(HexFormat.of().formatHex(NOT_UTF8_KEY), unreadableKey.get("key_hex").asText());
@@ -201,7 +209,8 @@ class DlqCommandIT {
         Run text = envaudit("dlq", "list");
         assertEquals(0, text.exitCode(), text.err());
         assertEquals(7, text.lines().size(), text.out());
-        assertTrue(text.out().contains(topics.deadLetters().name() + "/" + position(first) + "  " + now.minus(2, ChronoUnit.HOURS) + "  from "
+        assertTrue(text.out().contains(topics.deadLetters().name() + "/" + position(first) + "  " + now.minus(2, ChronoUnit.HOURS)
+                + "  reason BAD_HEADER  from "
                 + topics.snapshots().name() + "/" + a.partition() + "/" + a.offset() + "  key host-a//opt/conda/envs/tf210  value "
                 + jsonSnapshot.length + " bytes"), text.out());
         assertTrue(text.out().contains("key hex:fffe41"), text.out());
@@ -254,6 +263,41 @@ class DlqCommandIT {
             assertEquals(List.of(DeadLetterReplayer.REPLAYED_FROM_HEADER), headerNames(again.get(1).originalHeaders()),
                     "the replay's own headers are kept when it is dead-lettered again");
         }
+
+        // a rule that decodes but does not load is dead-lettered while processed, with its own reason
+        try (KafkaProducer<String, CompatibilityRule> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), topics.rules().keySerde().serializer(),
+                topics.rules().valueSerde().serializer())) {
+            CompatibilityRule broken = CompatibilityRule.newBuilder(loadableRule(now)).setYaml("id: org.numpy-floor\nseverity: eror\n").build();
+            producer.send(new ProducerRecord<>(topics.rules().name(), broken.getId(), broken)).get();
+        }
+        assertEquals(5, listedUntil(5).size());
+        Run invalid = envaudit("dlq", "list", "--reason", "INVALID_RULE", "--format", "json");
+        assertEquals(0, invalid.exitCode(), invalid.err());
+        assertEquals(1, invalid.lines().size(), invalid.out());
+        JsonNode invalidRule = new ObjectMapper().readTree(invalid.lines().get(0));
+        assertEquals("INVALID_RULE", invalidRule.get("reason").asText());
+        assertEquals(topics.rules().name(), invalidRule.get("source_topic").asText());
+        assertTrue(invalidRule.get("message").asText().startsWith("INVALID_RULE: "), invalidRule.toString());
+        Run unreadable = envaudit("dlq", "list", "--reason", "BAD_HEADER");
+        assertEquals("4 dead letters in " + topics.deadLetters().name() + " with reason BAD_HEADER", unreadable.lines().get(8),
+                unreadable.out());
+        Run none = envaudit("dlq", "list", "--reason", "OVERSIZED", "--source-topic", topics.rules().name());
+        assertEquals(List.of("no dead letters in " + topics.deadLetters().name() + " from " + topics.rules().name()
+                + " with reason OVERSIZED"), none.lines());
+    }
+
+    /** The record a user's rule file publishes for a rule that loads. */
+    private static CompatibilityRule loadableRule(Instant now) {
+        LoadedRules loaded = RuleFileLoader.load(List.of(new RuleFile("policy.yaml", String.join("\n",
+                "rules:",
+                "  - id: org.numpy-floor",
+                "    description: The organisation needs numpy 1.24 or later.",
+                "    source: https://example.org/policy",
+                "    severity: error",
+                "    require: [numpy>=1.24]", ""))), RuleRecords.USER, Set.copyOf(BuiltInChecks.ids()), now);
+        assertTrue(loaded.problems().isEmpty(), loaded.problems().toString());
+        return RuleRecords.of(loaded, RuleRecords.USER, now).get(0);
     }
 
     @Test

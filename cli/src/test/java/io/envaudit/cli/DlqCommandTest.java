@@ -59,6 +59,14 @@ class DlqCommandTest {
     }
 
     @Test
+    void aReasonThatIsNotACodeIsRefusedWithTheCodes() {
+        refused("--reason bad_header: not a reason code; give one of OVERSIZED, BAD_HEADER, UNKNOWN_SCHEMA, INCOMPATIBLE_SCHEMA,"
+                + " CORRUPT_BODY, INVALID_RULE, UNDECODABLE, PROCESSING_FAILED", "dlq", "list", "-b", NOWHERE, "--reason", "bad_header");
+        refused("--reason is for the auditor's dead letters: the router's say why in words; choose them with --receiver",
+                "dlq", "list", "-b", NOWHERE, "--alerts", "--reason", "BAD_HEADER");
+    }
+
+    @Test
     void aLimitBelowOneIsRefused() {
         refused("--limit must be at least 1, not 0", "dlq", "list", "-b", NOWHERE, "--limit", "0");
     }

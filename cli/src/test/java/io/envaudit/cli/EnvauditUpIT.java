@@ -66,15 +66,27 @@ class EnvauditUpIT {
                 .filter(r -> auditor.audit(EnvironmentView.of(SampleEnvironments.read(r)), now).drifted(Severity.WARNING)).count();
     }
 
-    /** {@code envaudit_environments{state="drifted",...}} summed over teams, from the metrics URL up printed. */
-    private static long driftedOnMetrics(List<String> lines) throws Exception {
-        Matcher url = Pattern.compile("metrics on (http://\\S+/metrics);").matcher(
+    /** What up's status server answers at {@code path} ({@code /metrics}, {@code /ready}), on the address up printed. */
+    private static HttpResponse<String> status(List<String> lines, String path) throws Exception {
+        Matcher url = Pattern.compile("metrics on (http://\\S+)/metrics;").matcher(
                 lines.stream().filter(l -> l.startsWith("Auditor started")).findFirst().orElseThrow());
         assertTrue(url.find());
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1) + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code envaudit_environments{state="drifted",...}} summed over teams, from the metrics URL up printed. */
+    private static long driftedOnMetrics(List<String> lines) throws Exception {
+        String body = status(lines, "/metrics").body();
         Pattern drifted = Pattern.compile("^envaudit_environments\\{state=\"drifted\",team=\"[^\"]*\"} ([0-9.]+)$");
         return body.lines().map(drifted::matcher).filter(Matcher::matches).mapToLong(m -> (long) Double.parseDouble(m.group(1))).sum();
+    }
+
+    /** {@code envaudit_router_notifications_sent_total} of one receiver on up's /metrics (0 when the series is not there). */
+    private static double sentOnMetrics(List<String> lines, String receiver) throws Exception {
+        Matcher sent = Pattern.compile("(?m)^envaudit_router_notifications_sent_total\\{receiver=\"" + Pattern.quote(receiver) + "\"} ([0-9.]+)$")
+                .matcher(status(lines, "/metrics").body());
+        return sent.find() ? Double.parseDouble(sent.group(1)) : 0;
     }
 
     private static void assertStoppedCleanly(CommandResult stopped, Path data) {
@@ -166,6 +178,34 @@ class EnvauditUpIT {
                 assertEquals(breaking, EnvauditRouteIT.environmentsOf(sent, "org.numpy-floor"));
                 assertTrue(EnvauditRouteIT.posts(sent, "org.numpy-floor") <= 2,
                         "the new rule's alerts on the sample fleet in one or two posts, not one each");
+
+                // the router counts on up's own /metrics, beside the auditor; it counts a post once it is answered
+                int received = hook.requests().size();
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                double counted = sentOnMetrics(seen, "audit-log");
+                while (counted != received && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    received = hook.requests().size();
+                    counted = sentOnMetrics(seen, "audit-log");
+                }
+                assertEquals(received, counted, "envaudit_router_notifications_sent_total: every post the receiver got");
+                String metrics = status(seen, "/metrics").body();
+                assertTrue(metrics.contains("envaudit_router_delivery_latency_seconds_bucket{receiver=\"audit-log\",le=\"0.1\"}"), metrics);
+                assertTrue(metrics.contains("envaudit_environments{"), "the auditor's metrics on the same page: " + metrics);
+
+                // ready once both are: the auditor running with its partitions readable, the router routing its own
+                HttpResponse<String> ready = status(seen, "/ready");
+                deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    ready = status(seen, "/ready");
+                }
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(ready.body().matches("auditor: ready; router: ready: routing partitions [0-9, ]+ of envaudit\\.alerts\n"),
+                        ready.body());
+                HttpResponse<String> health = status(seen, "/health");
+                assertEquals(200, health.statusCode(), health.body());
+                assertTrue(health.body().matches("auditor: [A-Z_]+; router: running, [a-z]+\n"), health.body());
                 assertStoppedCleanly(up.stop(), data);
             } finally {
                 up.kill();

@@ -173,7 +173,7 @@ public final class ReceiverLane implements AutoCloseable {
                 String reason = "receiver '" + receiver.name() + "': " + rejected.reason();
                 LOG.error("{} (notification {}): a configuration error; the notification goes to the dead-letter topic",
                         reason, notification.getId());
-                metrics.failed(receiver.name(), "refused");
+                metrics.failed(receiver.name(), RouterMetrics.REFUSED);
                 deadLetter(notification, reason);
             } else {
                 PostResult.Retry retry = (PostResult.Retry) result;
@@ -181,7 +181,7 @@ public final class ReceiverLane implements AutoCloseable {
                     String reason = "receiver '" + receiver.name() + "': gave up after " + attempt + " attempts over "
                             + Duration.between(firstTry, Instant.now()).toSeconds() + " s; last: " + retry.reason();
                     LOG.error("{} (notification {}); the notification goes to the dead-letter topic", reason, notification.getId());
-                    metrics.failed(receiver.name(), "exhausted");
+                    metrics.failed(receiver.name(), RouterMetrics.EXHAUSTED);
                     deadLetter(notification, reason);
                 } else {
                     Duration wait = backoff.delay(attempt, retry.retryAfter());

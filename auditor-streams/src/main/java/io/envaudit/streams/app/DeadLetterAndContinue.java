@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A record whose processing throws (a published rule that does not load, a snapshot whose audit fails)
  * goes to the dead-letter topic and the task goes on, as Kafka Streams' log-and-continue handler does;
- * this one also counts it by reason, and a refused rule as a rejected rule.
+ * this one also puts the reason code on it ({@link DeadLetterReason#HEADER}), counts it by reason, and a
+ * refused rule as a rejected rule.
  */
 public final class DeadLetterAndContinue extends LogAndContinueProcessingExceptionHandler {
     private AuditCounters counters;
@@ -28,6 +29,7 @@ public final class DeadLetterAndContinue extends LogAndContinueProcessingExcepti
         Response response = super.handleError(context, record, exception);
         if (!response.deadLetterQueueRecords().isEmpty()) {
             String reason = DeadLetterReason.ofProcessing(exception);
+            DeadLetterReason.addTo(response.deadLetterQueueRecords(), reason);
             counters.deadLettered(reason);
             if (reason.equals(InvalidRuleException.REASON)) {
                 counters.ruleRejected();

@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * A record that cannot be read goes to the dead-letter topic (Kafka Streams builds that record: the
- * original key and value, the exception and the source topic, partition and offset in headers), counted
- * by its reason, and the auditor goes on. A schema registry outage is not the record's fault:
- * dead-lettering every record read during an outage would lose them from the audit, so the task stops
- * instead and nothing is committed.
+ * original key and value, the exception and the source topic, partition and offset in headers; this adds
+ * the reason code, {@link DeadLetterReason#HEADER}), counted by its reason, and the auditor goes on. A
+ * schema registry outage is not the record's fault: dead-lettering every record read during an outage
+ * would lose them from the audit, so the task stops instead and nothing is committed.
  */
 public final class DeadLetterOrStop extends LogAndContinueExceptionHandler {
     private AuditCounters counters;
@@ -34,7 +34,9 @@ public final class DeadLetterOrStop extends LogAndContinueExceptionHandler {
         }
         Response response = super.handleError(context, record, exception);
         if (!response.deadLetterQueueRecords().isEmpty()) {
-            counters.deadLettered(DeadLetterReason.ofDeserialization(exception));
+            String reason = DeadLetterReason.ofDeserialization(exception);
+            DeadLetterReason.addTo(response.deadLetterQueueRecords(), reason);
+            counters.deadLettered(reason);
         }
         return response;
     }

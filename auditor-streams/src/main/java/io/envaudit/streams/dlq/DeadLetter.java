@@ -15,15 +15,17 @@ import java.util.Optional;
  * One record of the dead-letter topic, as Kafka Streams writes it (KIP-1034,
  * {@code ExceptionHandlerUtils.buildDeadLetterQueueRecord}): the source record's raw key and value, its
  * timestamp and its headers, followed by {@code __streams.errors.*} headers, UTF-8 text, naming the
- * exception (class, message, stack trace) and the source topic, partition and offset.
+ * exception (class, message, stack trace) and the source topic, partition and offset; then the auditor's
+ * reason code ({@link DeadLetterReason#HEADER}).
  *
- * <p>A record someone else wrote to the topic may lack those headers: its source and exception are then
- * empty, and it can be replayed only to a topic named explicitly.
+ * <p>A record someone else wrote to the topic may lack those headers: its source, exception and reason are
+ * then empty, and it can be replayed only to a topic named explicitly. So may a dead letter written before
+ * the auditor recorded its reason.
  */
 public final class DeadLetter {
     /**
-     * The prefix of the headers Kafka Streams adds; every other header is the source record's own. Kafka
-     * may add more error headers in later versions, so they are told apart by prefix, not by name.
+     * The prefix of the headers Kafka Streams adds; every other header but the reason is the source record's
+     * own. Kafka may add more error headers in later versions, so they are told apart by prefix, not by name.
      */
     public static final String ERROR_HEADER_PREFIX = "__streams.errors.";
 
@@ -32,17 +34,19 @@ public final class DeadLetter {
     private final RecordPosition source;
     private final String exception;
     private final String message;
+    private final String reason;
     private final byte[] key;
     private final byte[] value;
     private final List<Header> originalHeaders;
 
     private DeadLetter(RecordPosition position, Instant timestamp, RecordPosition source, String exception, String message,
-                       byte[] key, byte[] value, List<Header> originalHeaders) {
+                       String reason, byte[] key, byte[] value, List<Header> originalHeaders) {
         this.position = position;
         this.timestamp = timestamp;
         this.source = source;
         this.exception = exception;
         this.message = message;
+        this.reason = reason;
         this.key = key;
         this.value = value;
         this.originalHeaders = List.copyOf(originalHeaders);
@@ -52,7 +56,7 @@ public final class DeadLetter {
         Headers headers = record.headers();
         List<Header> original = new ArrayList<>();
         for (Header header : headers) {
-            if (!header.key().startsWith(ERROR_HEADER_PREFIX)) {
+            if (!isErrorHeader(header.key())) {
                 original.add(header);
             }
         }
@@ -60,7 +64,12 @@ public final class DeadLetter {
                 Instant.ofEpochMilli(record.timestamp()), source(headers),
                 text(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME),
                 text(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME),
-                record.key(), record.value(), original);
+                text(headers, DeadLetterReason.HEADER), record.key(), record.value(), original);
+    }
+
+    /** Whether a header says why the record failed, rather than being one of the source record's own. */
+    private static boolean isErrorHeader(String name) {
+        return name.startsWith(ERROR_HEADER_PREFIX) || name.equals(DeadLetterReason.HEADER);
     }
 
     /** The source position from the three headers, or null unless all three are there and well formed. */
@@ -113,6 +122,14 @@ public final class DeadLetter {
         return Optional.ofNullable(message);
     }
 
+    /**
+     * The reason code the auditor gave ({@link DeadLetterReason}: {@code BAD_HEADER}, {@code INVALID_RULE}, ...), if
+     * the dead letter carries one.
+     */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
     /** The source record's key bytes, or null; a copy. */
     public byte[] key() {
         return key == null ? null : key.clone();
@@ -123,7 +140,7 @@ public final class DeadLetter {
         return value == null ? null : value.clone();
     }
 
-    /** The source record's own headers, in order, without the error headers. */
+    /** The source record's own headers, in order, without the error headers and the reason. */
     public List<Header> originalHeaders() {
         return originalHeaders;
     }

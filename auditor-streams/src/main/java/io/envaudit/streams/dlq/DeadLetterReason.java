@@ -2,17 +2,25 @@ package io.envaudit.streams.dlq;
 
 import io.envaudit.streams.rules.RuleCheck.InvalidRuleException;
 import io.envaudit.wire.UndecodableRecordException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Why a record was dead-lettered, as a short code from a fixed set: the metrics' {@code reason} label,
- * and the first word of the dead letter's {@code __streams.errors.message} header for envaudit's own
- * exceptions. The decoding reasons of {@link UndecodableRecordException.Reason}, {@code INVALID_RULE}
- * (a published rule that does not load), and two catch-alls for anything else.
+ * the dead letter's {@link #HEADER} header, and the first word of its {@code __streams.errors.message}
+ * header for envaudit's own exceptions. The decoding reasons of {@link UndecodableRecordException.Reason},
+ * {@code INVALID_RULE} (a published rule that does not load), and two catch-alls for anything else.
  */
 public final class DeadLetterReason {
+    /**
+     * The header, UTF-8 text, that carries the code on the dead letter, added to those Kafka Streams writes. Not one
+     * of its {@code __streams.errors.*}: that prefix is Kafka's to extend.
+     */
+    public static final String HEADER = "envaudit.dlq.reason";
+
     /** A record that failed to deserialize with an exception other than envaudit's decoding errors. */
     public static final String UNDECODABLE = "UNDECODABLE";
     /** A record whose processing threw something other than a rule check's refusal. */
@@ -31,6 +39,12 @@ public final class DeadLetterReason {
         codes.add(UNDECODABLE);
         codes.add(PROCESSING_FAILED);
         return List.copyOf(codes);
+    }
+
+    /** Puts {@code reason} on the dead letters Kafka Streams built, as the {@link #HEADER} header. */
+    public static void addTo(List<ProducerRecord<byte[], byte[]>> deadLetters, String reason) {
+        byte[] code = reason.getBytes(StandardCharsets.UTF_8);
+        deadLetters.forEach(letter -> letter.headers().add(HEADER, code));
     }
 
     /** The reason of a record that failed to deserialize. */

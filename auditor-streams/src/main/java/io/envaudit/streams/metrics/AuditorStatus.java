@@ -22,17 +22,23 @@ public final class AuditorStatus {
 
     /** Serves on {@code address} (port 0: any free port). */
     public static StatusServer serve(InetSocketAddress address, KafkaStreams streams, AuditorMetrics metrics) throws IOException {
-        return StatusServer.start(address, metrics::scrape, () -> health(streams), () -> ready(streams, metrics));
+        return StatusServer.start(address, metrics::scrape, health(streams), ready(streams, metrics));
     }
 
-    private static Probe.Answer health(KafkaStreams streams) {
-        KafkaStreams.State state = streams.state();
-        return new Probe.Answer(!DEAD.contains(state), state.toString());
+    /** Liveness: alive unless the Streams application has failed or stopped; the detail is its state. */
+    public static Probe health(KafkaStreams streams) {
+        return () -> {
+            KafkaStreams.State state = streams.state();
+            return new Probe.Answer(!DEAD.contains(state), state.toString());
+        };
     }
 
-    private static Probe.Answer ready(KafkaStreams streams, AuditorMetrics metrics) {
-        KafkaStreams.State state = streams.state();
-        boolean ready = state == KafkaStreams.State.RUNNING && metrics.countsComplete();
-        return ready ? Probe.Answer.yes("ready") : Probe.Answer.no(state + ", not ready");
+    /** Readiness: running, and every partition it owns readable, so none is restoring. */
+    public static Probe ready(KafkaStreams streams, AuditorMetrics metrics) {
+        return () -> {
+            KafkaStreams.State state = streams.state();
+            boolean ready = state == KafkaStreams.State.RUNNING && metrics.countsComplete();
+            return ready ? Probe.Answer.yes("ready") : Probe.Answer.no(state + ", not ready");
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.envaudit.streams.app;
 
+import io.envaudit.streams.dlq.DeadLetterReason;
 import io.envaudit.streams.metrics.AuditorMeters;
 import io.envaudit.streams.metrics.AuditorMetrics;
 import io.envaudit.streams.metrics.MetricsText;
@@ -63,6 +64,7 @@ class DeadLetterOrStopTest {
         assertEquals("envaudit.snapshots", header(letter, "__streams.errors.topic"));
         assertEquals("2", header(letter, "__streams.errors.partition"));
         assertEquals("14", header(letter, "__streams.errors.offset"));
+        assertEquals("BAD_HEADER", header(letter, DeadLetterReason.HEADER), "the reason code, on the record");
         assertEquals(1.0, deadLetters("BAD_HEADER"), "counted by the reason its message starts with");
     }
 
@@ -74,9 +76,11 @@ class DeadLetterOrStopTest {
     void eachDeadLetterIsCountedByItsReasonCode() {
         handle(new UndecodableRecordException(Reason.UNKNOWN_SCHEMA, "envaudit.snapshots: writer schema 0x12 unknown"));
         handle(new UndecodableRecordException(Reason.UNKNOWN_SCHEMA, "envaudit.snapshots: writer schema 0x34 unknown"));
-        handle(new SerializationException("wrapped", new UndecodableRecordException(Reason.OVERSIZED, "17 MiB")));
-        handle(new SerializationException("a deserializer that is not envaudit's"));
+        Response oversized = handle(new SerializationException("wrapped", new UndecodableRecordException(Reason.OVERSIZED, "17 MiB")));
+        Response foreign = handle(new SerializationException("a deserializer that is not envaudit's"));
 
+        assertEquals("OVERSIZED", header(oversized.deadLetterQueueRecords().get(0), DeadLetterReason.HEADER));
+        assertEquals("UNDECODABLE", header(foreign.deadLetterQueueRecords().get(0), DeadLetterReason.HEADER));
         assertEquals(2.0, deadLetters("UNKNOWN_SCHEMA"));
         assertEquals(1.0, deadLetters("OVERSIZED"), "found in the cause chain");
         assertEquals(1.0, deadLetters("UNDECODABLE"), "anything else has the catch-all code");

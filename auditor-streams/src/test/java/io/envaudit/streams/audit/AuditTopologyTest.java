@@ -17,6 +17,7 @@ import io.envaudit.schemas.EnvironmentStatus;
 import io.envaudit.schemas.ReauditQueue;
 import io.envaudit.schemas.StoredEnvironment;
 import io.envaudit.streams.app.StreamingAuditor;
+import io.envaudit.streams.dlq.DeadLetterReason;
 import io.envaudit.streams.metrics.AuditorMeters;
 import io.envaudit.streams.metrics.AuditorMetrics;
 import io.envaudit.streams.metrics.MetricsText;
@@ -334,6 +335,7 @@ class AuditTopologyTest {
         assertEquals(numpy.id(), new String(dead.key(), StandardCharsets.UTF_8));
         String message = new String(dead.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8);
         assertTrue(message.contains("org.numpy-floor") && message.contains("is not applied"), message);
+        assertEquals("INVALID_RULE", new String(dead.headers().lastHeader(DeadLetterReason.HEADER).value(), StandardCharsets.UTF_8));
     }
 
     /** The partition's counts store, as series text {@code name{label=value,...}} → count, sorted. */

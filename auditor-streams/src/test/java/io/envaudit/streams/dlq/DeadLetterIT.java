@@ -121,12 +121,14 @@ class DeadLetterIT {
         assertEquals(Optional.of(sourceOf(notAvro)), first.source());
         assertEquals(Optional.of(UndecodableRecordException.class.getName()), first.exception());
         assertTrue(first.message().orElseThrow().startsWith("BAD_HEADER: " + topic + ": starts with 7B 22, not C3 01"), first.message().orElseThrow());
+        assertEquals(Optional.of("BAD_HEADER"), first.reason());
         assertArrayEquals(json, first.value());
         assertEquals("agent", first.originalHeaders().get(0).key(), "the source record's headers travel with it");
 
         DeadLetter second = letters.get(1);
         assertEquals(Optional.of(sourceOf(cut)), second.source());
         assertTrue(second.message().orElseThrow().startsWith("CORRUPT_BODY: " + topic + ": the body does not fit"), second.message().orElseThrow());
+        assertEquals(Optional.of("CORRUPT_BODY"), second.reason());
         assertArrayEquals(truncated, second.value());
         assertEquals(auditor.topics().deadLetters().name(), second.position().topic());
         assertTrue(second.position().offset() > first.position().offset());
@@ -147,6 +149,7 @@ class DeadLetterIT {
         DeadLetter letter = letters.get(0);
         assertEquals(Optional.of(sourceOf(written)), letter.source());
         assertTrue(letter.message().orElseThrow().startsWith("UNKNOWN_SCHEMA: "), letter.message().orElseThrow());
+        assertEquals(Optional.of("UNKNOWN_SCHEMA"), letter.reason());
 
         // The agent registers its schema, as a newer agent does, through its own client: the auditor's cache
         // does not have it and must find it in the schemas topic when the replayed record comes.

@@ -63,9 +63,10 @@ class DeadLetterTest {
         assertEquals(Optional.of(new RecordPosition("envaudit.snapshots", 2, 14)), letter.source());
         assertEquals(Optional.of(UndecodableRecordException.class.getName()), letter.exception());
         assertEquals(Optional.of("CORRUPT_BODY: envaudit.snapshots: bytes left after the end\nsecond line"), letter.message());
+        assertEquals(Optional.of("CORRUPT_BODY"), letter.reason());
         assertArrayEquals(KEY, letter.key());
         assertArrayEquals(VALUE, letter.value());
-        assertEquals(List.of("agent", "trace"), names(letter.originalHeaders()));
+        assertEquals(List.of("agent", "trace"), names(letter.originalHeaders()), "neither the error headers nor the reason");
     }
 
     @Test
@@ -102,6 +103,7 @@ class DeadLetterTest {
 
         assertEquals(Optional.empty(), letter.source(), "a partition that is not a number");
         assertEquals(Optional.empty(), letter.exception());
+        assertEquals(Optional.empty(), letter.reason(), "not written by the auditor, or before it recorded reasons");
         assertTrue(letter.originalHeaders().isEmpty());
         DeadLetterException error = assertThrows(DeadLetterException.class, () -> DeadLetterReplayer.replayOf(letter, Optional.empty()));
         assertTrue(error.getMessage().contains("envaudit.dlq/0/3"), error.getMessage());
