@@ -266,7 +266,7 @@ class DashboardPrometheusIT {
                     AvroPlainJson.write(silent, out);
                 }
                 CommandResult published = CommandResult.inProcess(new EnvauditCommand(), "agent", "publish", "-b", broker,
-                        "--state", dir.resolve("agent-state.properties").toString(), "--from", silentFile.toString());
+                        "--from", silentFile.toString());
                 assertEquals(0, published.exitCode(), published.out() + published.err());
 
                 List<EnvironmentSnapshot> snapshots = new ArrayList<>();
