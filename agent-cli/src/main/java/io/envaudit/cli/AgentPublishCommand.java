@@ -97,14 +97,14 @@ final class AgentPublishCommand implements Callable<Integer> {
         Map<String, Object> client;
         AgentConfig agentConfig;
         try {
-            if (heartbeatEvery < 1) {
-                throw new KafkaOptions.UsageError("--heartbeat-every must be at least 1, not " + heartbeatEvery);
-            }
             usedOnlyWith(schedule.files != null, "--from", spec.mixins().get("listing").options().stream()
                     .map(OptionSpec::longestName).toList(), "whose files they are, and when they were taken");
             usedOnlyWith(schedule.files == null, "--once or --interval", List.of("--state", "--path", "--config"),
                     "the scan of this machine, which --from does not make");
             usedOnlyWith(schedule.interval != null, "--interval", List.of("--heartbeat-every"), "the heartbeats of its rounds");
+            if (heartbeatEvery < 1) {
+                throw new KafkaOptions.UsageError("--heartbeat-every must be at least 1, not " + heartbeatEvery);
+            }
             client = kafka.clientConfig(System.getenv());
             agentConfig = config.load();
         } catch (KafkaOptions.UsageError | AgentConfigException e) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code [conda]} rows of conda list. Only those selected packages are shown, so the listing is partial.
  *
  * <p>pip lists every distribution it finds, conda's included, so a package in both sections at the same
- * version is one install: the conda row is kept (it says more), the pip line dropped. A pip line at a version
+ * version (or, for torch, torchvision and torchaudio, at the version a conda build stamps on itself) is one install: the conda row is kept (it says more), the pip line dropped. A pip line at a version
  * no conda row of its distribution has is kept beside the row, but what it is the report does not say: a
  * second install (pip over conda, or one outside the environment, in the user site or on PYTHONPATH, which
  * conda does not list) or the conda package's own metadata stating another version (a package built from a
@@ -72,7 +72,7 @@ final class CollectEnvParser implements ListingParser {
             }
         }
         if (imported != null && Stream.concat(conda.stream(), pip.stream())
-                .noneMatch(p -> distribution(p.record()).equals(TORCH) && sameVersion(p.record().getVersion(), imported.version()))) {
+                .noneMatch(p -> distribution(p.record()).equals(TORCH) && sameInstall(p.record(), imported.version()))) {
             listing.add(Packages.ofUnknownInstaller(TORCH, imported.version()), imported.line());
         }
         return listing.platform(facts.platform())
@@ -107,7 +107,8 @@ final class CollectEnvParser implements ListingParser {
 
     /**
      * A pip line no conda row shows: pip's, unless a conda package of its distribution is listed, when its installer is
-     * unknown, or the import shows it is the torch that loads, over that package.
+     * unknown, or the import shows it is the torch that loads, over that package. The import settles nothing for a
+     * version built from a source tree ({@link PytorchVersionStamp}): the conda package may be such a build.
      */
     private static InstalledPackage placed(InstalledPackage p, List<Listed> conda, CollectEnvFacts.ImportedTorch imported) {
         String distribution = distribution(p);
@@ -117,7 +118,8 @@ final class CollectEnvParser implements ListingParser {
         if (condaPackage == null) {
             return p;
         }
-        if (distribution.equals(TORCH) && imported != null && sameVersion(p.getVersion(), imported.version())) {
+        if (distribution.equals(TORCH) && imported != null && sameVersion(p.getVersion(), imported.version())
+                && !PytorchVersionStamp.isTreeStamp(p.getVersion())) {
             return InstalledPackage.newBuilder(p).setShadows(condaPackage.getName()).build();
         }
         return Packages.ofUnknownInstaller(p.getName(), p.getVersion());
@@ -130,19 +132,26 @@ final class CollectEnvParser implements ListingParser {
 
     /**
      * Whether a conda row shows the same install: one of the same distribution (conda's {@code pytorch} is
-     * pip's {@code torch}) at the same version. Each row stands for one install, so a row answers for at most
+     * pip's {@code torch}) at the same version, or at the version its build stamps on itself (conda-forge's
+     * pytorch 2.4.1 build 300 is pip's torch 2.4.1.post300, {@link PytorchVersionStamp}). Each row stands for one install, so a row answers for at most
      * one pip line: seven {@code torch <pip>} rows and one pip line are still seven installs.
      */
     private static boolean listedByConda(InstalledPackage p, List<Listed> conda, boolean[] answered) {
         String distribution = distribution(p);
         for (int i = 0; i < conda.size(); i++) {
             InstalledPackage row = conda.get(i).record();
-            if (!answered[i] && distribution(row).equals(distribution) && sameVersion(row.getVersion(), p.getVersion())) {
+            if (!answered[i] && distribution(row).equals(distribution) && sameInstall(row, p.getVersion())) {
                 answered[i] = true;
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a row or line can be the install that reports this version: at it, or a conda build of torch that stamps it so. */
+    private static boolean sameInstall(InstalledPackage p, String reported) {
+        return sameVersion(p.getVersion(), reported) || (p.getInstaller() == Installer.CONDA
+                && PytorchVersionStamp.stamps(distribution(p)) && PytorchVersionStamp.isReleaseStampOf(p, reported));
     }
 
     private static boolean sameVersion(String a, String b) {

@@ -102,6 +102,25 @@ class CollectEnvParserTest {
                 "a torch that imports is a fact even when no section lists one");
     }
 
+    @Test
+    void aPytorchStackBuildStampsItsVersionWithItsBuildNumberOrItsTreesCommit() {
+        // conda-forge's pytorch 2.4.1 build 300 reports 2.4.1.post300 (torch's setup: PYTORCH_BUILD_VERSION + .post<N>)
+        String condaForge = String.join("\n", "PyTorch version: 2.4.1.post300", "Versions of relevant libraries:",
+                "[pip3] torch==2.4.1.post300", "[pip3] torchvision==0.19.1.post2",
+                "[conda] pytorch                   2.4.1           cuda120_py312h26b3cf7_300    conda-forge",
+                "[conda] torchvision               0.19.1          cuda_120_py312_h3e2ff97_1    conda-forge", "");
+        ParsedListing listing = parse(condaForge);
+        assertEquals(List.of("CONDA 2.4.1"), installs(listing, "pytorch"));
+        assertEquals(List.of(), installs(listing, "torch"), "one install: the stamp of build 300");
+        assertEquals(List.of("CONDA 0.19.1", "UNKNOWN 0.19.1.post2"), installs(listing, "torchvision"),
+                "build 1 stamps no .post: .post2 is another claim");
+
+        // a source-tree stamp may be the conda package's own even where it is the torch that imports
+        String tree = String.join("\n", "PyTorch version: 2.1.0a0+git1a2b3c4", "Versions of relevant libraries:",
+                "[pip3] torch==2.1.0a0+git1a2b3c4", "[conda] pytorch                   2.1.0           py3.10_cuda12.1_cudnn8_0    pytorch", "");
+        assertEquals(List.of("UNKNOWN 2.1.0a0+git1a2b3c4"), installs(parse(tree), "torch"));
+    }
+
     private static ParsedListing parse(String report) {
         return ListingFormat.COLLECT_ENV.parser().parse(ListingText.of("issue.txt", report));
     }

@@ -4,12 +4,10 @@ import io.envaudit.status.Probe;
 import io.envaudit.status.StatusServer;
 import org.apache.kafka.streams.KafkaStreams;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Set;
 
 /**
- * The auditor's HTTP side for Prometheus and orchestrators ({@link StatusServer}): {@code /metrics} (its
+ * The auditor's probes for orchestrators, served by a {@link StatusServer} beside {@code /metrics} (its
  * {@link AuditorMetrics}), {@code /health} (liveness: the Streams application has not failed or stopped)
  * and {@code /ready} (running, and every partition it owns readable, so none is restoring).
  */
@@ -18,11 +16,6 @@ public final class AuditorStatus {
             KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_SHUTDOWN);
 
     private AuditorStatus() {
-    }
-
-    /** Serves on {@code address} (port 0: any free port). */
-    public static StatusServer serve(InetSocketAddress address, KafkaStreams streams, AuditorMetrics metrics) throws IOException {
-        return StatusServer.start(address, metrics::scrape, health(streams), ready(streams, metrics));
     }
 
     /** Liveness: alive unless the Streams application has failed or stopped; the detail is its state. */

@@ -279,7 +279,8 @@ class AuditorInstancesIT {
     /** The instance's {@code /metrics}, {@code /health} and {@code /ready} on a free port. */
     private StatusServer serve(EnvauditTopics topics, KafkaStreams streams) throws java.io.IOException {
         AuditorMetrics metrics = new AuditorMetrics(registries.get(streams), streams, topics.snapshots().name());
-        StatusServer server = AuditorStatus.serve(new java.net.InetSocketAddress("127.0.0.1", 0), streams, metrics);
+        StatusServer server = StatusServer.start(new java.net.InetSocketAddress("127.0.0.1", 0), metrics::scrape,
+                AuditorStatus.health(streams), AuditorStatus.ready(streams, metrics));
         closing.add(metrics);
         closing.add(server);
         return server;

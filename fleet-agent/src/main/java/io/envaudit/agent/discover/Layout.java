@@ -113,7 +113,9 @@ record Layout(OsFamily family, String usersFolder, Set<String> notUsers, List<St
      * path is used as written. Under any other root (a fixture tree, another system's disk mounted here) it is
      * taken below the root: in a Windows layout without its drive letter, {@code \} separating too. There a path with
      * a {@code ..} part is refused (empty): the files that record these paths are their users' to write
-     * ({@code ~/.conda/environments.txt}), and {@code ..} would lead the agent out of the tree it was given.
+     * ({@code ~/.conda/environments.txt}), and {@code ..} would lead the agent out of the tree it was given. A symbolic
+     * link inside the tree still can: the agent reads what the tree's own links point at, as the system it belongs to
+     * would, so a disk mounted from an untrusted system is scanned with that system's trust.
      *
      * @throws java.nio.file.InvalidPathException when this machine cannot name such a path
      */

@@ -99,9 +99,10 @@ public final class EnvironmentView {
         } catch (InvalidVersionException e) {
             versionError = e.getMessage();
         }
-        // a conda record without a channel comes from a listing that names none per package: unknown, not defaults
+        // a conda record without a channel comes from a listing that names none per package: unknown, not defaults;
+        // nor does a record whose installer is unknown say where it came from
         Channel channel = record.getChannel() != null ? Channels.canonical(record.getChannel())
-                : conda ? null : Channels.canonical(Channel.PYPI);
+                : conda || record.getInstaller() == Installer.UNKNOWN ? null : Channels.canonical(Channel.PYPI);
         return new InstalledPackageView(record, distribution, condaName, version, versionError, channel, metapackage);
     }
 

@@ -6,8 +6,8 @@ public record PackageRef(String name, String version, String installer, String c
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(name).append(' ').append(version);
-        if (channel != null || build != null) {
-            out.append(" (").append(installer.toLowerCase(java.util.Locale.ROOT));
+        if (channel != null || build != null || installer.equals("UNKNOWN")) {
+            out.append(" (").append(installer.equals("UNKNOWN") ? "installer unknown" : installer.toLowerCase(java.util.Locale.ROOT));
             if (channel != null) {
                 out.append(", ").append(channel);
             }

@@ -202,16 +202,20 @@ final class RuleEvaluator {
             }
             return;
         }
+        String unknown = null;
         for (int i = 0; i < installed.size(); i++) {
             InstalledPackageView p = installed.get(i);
             Match match = environment.matchesIgnoringMarker(required, p);
             if (match.yes()) {
-                return; // one install in range satisfies the requirement
+                return; // one install in range satisfies the requirement, whatever the others
             }
-            if (match.unknown()) {
-                findings.undecided(match.reason());
-                return;
+            if (match.unknown() && unknown == null) {
+                unknown = match.reason();
             }
+        }
+        if (unknown != null) {
+            findings.undecided(unknown);
+            return;
         }
         if (applies.unknown()) {
             findings.undecided(applies.reason());

@@ -31,9 +31,10 @@ import java.util.regex.Pattern;
  * name map does not.
  *
  * <p>Two more are warnings although the versions differ. One pip install over pure-Python conda packages
- * (noarch: python, whose build strings are {@code py_0} or {@code pyh<hash>_0}): pip uninstalls what the
- * package's RECORD lists and such a package has nothing beyond it, so what imports is pip's version whole;
- * only conda's record is stale (the requirement checks judge the version against its dependents). And a
+ * (noarch: python, whose build strings are {@code py_0} or {@code pyh<hash>_0}): there is no compiled code of
+ * two builds to mix, so what imports is pip's version, whole (installed over the package or shadowing it from
+ * the user site); conda's record no longer describes it (the requirement checks judge that version against
+ * its dependents). And a
  * conda package beside metadata of an unknown installer: that is how a listing shows a version it cannot
  * place (collect_env's pip section also lists conda's packages), and a conda package's own metadata may state
  * another version than its record (one built from a source tree carries the tree's), so the listing shows
@@ -210,8 +211,8 @@ public final class DuplicateDistributionCheck implements Check {
         String listed = String.join(", ", installs.stream().map(p -> p.ref().toString()).toList());
         if (kind == Kind.VERSION_CLAIMS) {
             return distribution + " has two versions: " + listed + ". Either the conda package's own metadata states another version "
-                    + "than its record, or a second install shadows it (in the user site or on PYTHONPATH); python -c 'import "
-                    + distribution.replace('-', '_') + "; print(" + distribution.replace('-', '_') + ".__file__)' shows which loads.";
+                    + "than its record, or a second install shadows it (in the user site or on PYTHONPATH); the Location that "
+                    + "python -m pip show " + distribution + " prints says which.";
         }
         StringBuilder out = new StringBuilder(distribution).append(" is installed ")
                 .append(installs.size() == 2 ? "twice" : installs.size() + " times")
@@ -219,7 +220,7 @@ public final class DuplicateDistributionCheck implements Check {
         out.append(listed).append('.');
         if (kind == Kind.PIP_OVER_PURE_PYTHON) {
             return out.append(" pip replaced the files of a pure-Python conda package, so pip's version is what imports; conda's record "
-                    + "is stale, and a later conda update or removal of it deletes pip's files.").toString();
+                    + "no longer describes it, and a later conda update or removal of the package may delete pip's files.").toString();
         }
         boolean pip = installs.stream().anyMatch(p -> p.record().getInstaller() == Installer.PIP);
         boolean conda = installs.stream().anyMatch(InstalledPackageView::isConda);
@@ -233,8 +234,8 @@ public final class DuplicateDistributionCheck implements Check {
 
     private static String fix(String distribution, List<InstalledPackageView> installs, Kind kind) {
         if (kind == Kind.VERSION_CLAIMS) {
-            return "if the file shown is outside the environment, python -m pip uninstall " + distribution
-                    + " (for --user installs too) until it is; if it is the conda package's, nothing is wrong";
+            return "if python -m pip show " + distribution + " names a Location outside the environment, python -m pip uninstall "
+                    + distribution + " until it names the environment's; if it names the environment's, nothing is wrong";
         }
         List<String> pip = names(installs, Installer.PIP);
         List<String> conda = names(installs, Installer.CONDA);

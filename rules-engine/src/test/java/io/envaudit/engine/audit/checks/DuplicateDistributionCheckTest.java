@@ -86,8 +86,8 @@ class DuplicateDistributionCheckTest {
                 findings.conflict("opencv-python").orElseThrow().offending().stream().map(PackageRef::name).toList());
         // conda-forge's imgaug 0.3.0 is noarch (py_0): pip's 0.2.6 replaced all of it
         assertTrue(findings.conflict("imgaug").orElseThrow().explanation().endsWith("pip replaced the files of a pure-Python conda "
-                + "package, so pip's version is what imports; conda's record is stale, and a later conda update or removal of it "
-                + "deletes pip's files."), findings.conflict("imgaug").orElseThrow().explanation());
+                + "package, so pip's version is what imports; conda's record no longer describes it, and a later conda update or "
+                + "removal of the package may delete pip's files."), findings.conflict("imgaug").orElseThrow().explanation());
     }
 
     @Test
@@ -117,9 +117,9 @@ class DuplicateDistributionCheckTest {
                 .setInstaller(io.envaudit.schemas.Installer.UNKNOWN).build();
         Conflict claims = run(with(snapshot("linux-base.json"), conda, unknown)).conflict("torchaudio").orElseThrow();
         assertEquals(Severity.WARNING, claims.severity());
-        assertEquals("torchaudio has two versions: torchaudio 0.9.1 (conda, pytorch, build py38), torchaudio 0.9.0a0+a85b239 (unknown, pypi). "
+        assertEquals("torchaudio has two versions: torchaudio 0.9.1 (conda, pytorch, build py38), torchaudio 0.9.0a0+a85b239 (installer unknown). "
                 + "Either the conda package's own metadata states another version than its record, or a second install shadows it (in "
-                + "the user site or on PYTHONPATH); python -c 'import torchaudio; print(torchaudio.__file__)' shows which loads.",
+                + "the user site or on PYTHONPATH); the Location that python -m pip show torchaudio prints says which.",
                 claims.explanation());
 
         // collect_env in pytorch#20978: pip's torch 1.0.0, and the torch that imports is 1.2.0.dev20190526
