@@ -135,15 +135,22 @@ final class RouterPanels implements AutoCloseable {
             assertEquals(Map.of(Map.of(), 0.0), prometheus.query("max(min_over_time(" + rated + "[" + window + "]))", at),
                     "every series of " + rated + " was scraped at 0 before it grew: the rates over " + window + " are exact");
         }
-        Map<Map<String, String>, Double> buckets = prometheus.query("sum by (le) (envaudit_router_delivery_latency_seconds_bucket)", at);
-        assertEquals((double) delivered, buckets.get(Map.of("le", "+Inf")), "the latency histogram holds every delivery: " + buckets);
+        Map<Map<String, String>, Double> buckets = prometheus.query("sum by (receiver, le) (envaudit_router_delivery_latency_seconds_bucket)", at);
+        assertEquals((double) delivered, buckets.entrySet().stream().filter(b -> b.getKey().get("le").equals("+Inf"))
+                .mapToDouble(Map.Entry::getValue).sum(), "the latency histogram holds every delivery: " + buckets);
+        Map<String, Map<Map<String, String>, Double>> bucketsByReceiver = new TreeMap<>();
+        buckets.forEach((labels, count) -> bucketsByReceiver.computeIfAbsent(labels.get("receiver"), r -> new HashMap<>()).put(labels, count));
 
         Map<String, Function<String, Map<Map<String, String>, Double>>> panels = new HashMap<>();
         counters.forEach((title, counted) -> panels.put(title, expr -> perSecond(counted, seconds)));
         panels.put("Delivery latency", expr -> {
             Matcher quantile = QUANTILE.matcher(expr);
             assertTrue(quantile.find(), expr);
-            return DashboardPrometheusIT.vector(Map.of(Map.of(), histogramQuantile(Double.parseDouble(quantile.group(1)), buckets)));
+            // a receiver that took nothing has no quantile: NaN, as Prometheus answers for an empty histogram
+            Map<Map<String, String>, Double> byReceiver = new HashMap<>();
+            bucketsByReceiver.forEach((receiver, byLe) -> byReceiver.put(Map.of("receiver", receiver),
+                    histogramQuantile(Double.parseDouble(quantile.group(1)), byLe)));
+            return DashboardPrometheusIT.vector(byReceiver);
         });
         return new Expectation(at, window, panels);
     }
