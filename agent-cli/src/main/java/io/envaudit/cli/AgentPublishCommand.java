@@ -9,6 +9,7 @@ import io.envaudit.agent.publish.PublishedEnvironments;
 import io.envaudit.agent.publish.SnapshotPublisher;
 import io.envaudit.engine.json.PlainJsonException;
 import io.envaudit.listings.ListingException;
+import io.envaudit.listings.ListingFormat;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import io.envaudit.topics.EnvauditTopics;
 import io.envaudit.topics.Topic;
@@ -187,6 +188,7 @@ final class AgentPublishCommand implements Callable<Integer> {
     /** Each file's snapshots: a listing is one, identified by the listing options; snapshot JSON holds its own. */
     private List<EnvironmentSnapshot> snapshotsOf(List<String> files, PrintWriter err) throws IOException {
         List<EnvironmentSnapshot> snapshots = new ArrayList<>();
+        List<ListingFormat> listingsRead = new ArrayList<>();
         for (String name : files) {
             InputFile input;
             try {
@@ -196,9 +198,15 @@ final class AgentPublishCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new IOException("cannot read " + name + ": " + e.getMessage(), e);
             }
-            snapshots.addAll(input.isSnapshotJson() ? input.snapshotsJson()
-                    : List.of(input.listing(listing.format, listing.lock.selection(), listing.identity(input), err)));
+            if (input.isSnapshotJson()) {
+                snapshots.addAll(input.snapshotsJson());
+            } else {
+                InputFile.Listing read = input.listing(listing.format, listing.lock.selection(), listing.identity(input), err);
+                listingsRead.add(read.format());
+                snapshots.add(read.snapshot());
+            }
         }
+        listing.lock.warnIfUnused(listingsRead, err);
         return snapshots;
     }
 

@@ -12,6 +12,7 @@ import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.engine.rules.Severity;
 import io.envaudit.listings.ListingException;
+import io.envaudit.listings.ListingFormat;
 import io.envaudit.listings.ListingIdentity;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import picocli.CommandLine;
@@ -90,6 +91,7 @@ final class AuditCommand implements Callable<Integer> {
         Auditor auditor = new Auditor(rules.ruleSet(), BuiltInChecks.all());
         List<SarifReport.Unread> unread = new ArrayList<>();
         List<AuditReport.Audited> audits = new ArrayList<>();
+        List<ListingFormat> listingsRead = new ArrayList<>();
         for (String name : snapshots) {
             try {
                 InputFile input = InputFile.read(name);
@@ -99,8 +101,9 @@ final class AuditCommand implements Callable<Integer> {
                                 PackageLines.NONE));
                     }
                 } else {
-                    InputFile.Listing listing = input.listingWithLines(null, lock.selection(),
+                    InputFile.Listing listing = input.listing(null, lock.selection(),
                             ListingIdentity.collectedAt(input.modified()), err);
+                    listingsRead.add(listing.format());
                     AuditResult result = auditor.audit(EnvironmentView.of(listing.snapshot()), now);
                     audits.add(new AuditReport.Audited(name, listing.snapshot(), result, listing.lines()));
                 }
@@ -111,6 +114,9 @@ final class AuditCommand implements Callable<Integer> {
             } catch (IOException e) {
                 unread.add(unreadable(name, "cannot read " + name + ": " + e.getMessage(), err));
             }
+        }
+        if (unread.isEmpty()) { // a file not read may be the lock the choice was for
+            lock.warnIfUnused(listingsRead, err);
         }
         err.flush();
         boolean broken = audits.stream().anyMatch(a -> a.result().open().stream().anyMatch(c -> c.severity().atLeast(Severity.ERROR)));

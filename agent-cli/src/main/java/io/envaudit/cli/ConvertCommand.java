@@ -2,6 +2,7 @@ package io.envaudit.cli;
 
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.listings.ListingException;
+import io.envaudit.listings.ListingFormat;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code envaudit convert}: a listing people already have, as the snapshot JSON the rest of envaudit reads. */
@@ -42,7 +44,9 @@ final class ConvertCommand implements Callable<Integer> {
             if (input.isSnapshotJson()) {
                 return fail(err, file + " is snapshot JSON already; convert reads listings");
             }
-            EnvironmentSnapshot snapshot = input.listing(options.format, options.lock.selection(), options.identity(input), err);
+            InputFile.Listing listing = input.listing(options.format, options.lock.selection(), options.identity(input), err);
+            options.lock.warnIfUnused(List.of(listing.format()), err);
+            EnvironmentSnapshot snapshot = listing.snapshot();
             // written whole first: the JSON generator closes the writer it is given, and out is stdout
             StringWriter json = new StringWriter();
             AvroPlainJson.write(snapshot, json);

@@ -70,31 +70,28 @@ final class InputFile {
         return AvroPlainJson.readAll(new StringReader(text), name, EnvironmentSnapshot.getClassSchema());
     }
 
-    /** A listing's snapshot, and the line each of its packages is written on. */
-    record Listing(EnvironmentSnapshot snapshot, PackageLines lines) {
+    /** A listing's snapshot, the line each of its packages is written on, and the format it was read in. */
+    record Listing(EnvironmentSnapshot snapshot, PackageLines lines, ListingFormat format) {
     }
 
     /**
-     * The listing as a snapshot, its skipped lines reported to {@code warnings}.
+     * The listing as a snapshot, with the line of each package (for reports that point into the file) and the format
+     * read; its skipped lines are reported to {@code warnings}.
      *
      * @param format    the format to read, or null to detect it
      * @param selection the environment and platform to read of a lock file that locks several
      * @param identity  who and when; a null collection time is the file's modification time (now for stdin)
      * @throws io.envaudit.listings.ListingException naming the file and line
      */
-    EnvironmentSnapshot listing(ListingFormat format, LockSelection selection, ListingIdentity identity, PrintWriter warnings) {
-        return listingWithLines(format, selection, identity, warnings).snapshot();
-    }
-
-    /** As {@link #listing}, with the line of each package, for reports that point into the file. */
-    Listing listingWithLines(ListingFormat format, LockSelection selection, ListingIdentity identity, PrintWriter warnings) {
+    Listing listing(ListingFormat format, LockSelection selection, ListingIdentity identity, PrintWriter warnings) {
         ListingText listingText = ListingText.of(name, text);
         ParsedListing listing = Listings.read(listingText, format, selection);
         for (SkippedLine skipped : listing.skipped()) {
             warnings.println("warning: " + name + ":" + skipped.line() + ": skipped '" + skipped.text() + "': " + skipped.reason());
         }
         warnings.flush();
-        return new Listing(ListingSnapshots.snapshot(listing, identity, defaultPrefix()), PackageLines.of(listing, listingText));
+        return new Listing(ListingSnapshots.snapshot(listing, identity, defaultPrefix()), PackageLines.of(listing, listingText),
+                listing.format());
     }
 
     /** When the listing was taken, unless told: the file's modification time, in the snapshot's millisecond precision. */

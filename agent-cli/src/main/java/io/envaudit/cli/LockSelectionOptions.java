@@ -1,12 +1,19 @@
 package io.envaudit.cli;
 
+import io.envaudit.listings.ListingFormat;
 import io.envaudit.listings.LockSelection;
 import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Which environment and platform to read of a lock file that locks several: the options of the commands that read
  * listings ({@code audit}, {@code convert}, {@code agent publish --from}). A listing of one environment on one
- * platform is read as it is, so they apply to every lock file named and leave the other files alone.
+ * platform is read as it is, so they apply to every lock file named and leave the other files alone; given where no
+ * listing read has a use for them, they are reported, never silently ignored.
  */
 final class LockSelectionOptions {
 
@@ -21,5 +28,21 @@ final class LockSelectionOptions {
 
     LockSelection selection() {
         return new LockSelection(pixiEnvironment, platform);
+    }
+
+    /** Warns of each option given that none of the listings read (by their formats) could use. */
+    void warnIfUnused(Collection<ListingFormat> read, PrintWriter warnings) {
+        List<String> unused = new ArrayList<>();
+        if (pixiEnvironment != null && !read.contains(ListingFormat.PIXI_LOCK)) {
+            unused.add("--pixi-environment");
+        }
+        if (platform != null && !read.contains(ListingFormat.PIXI_LOCK) && !read.contains(ListingFormat.CONDA_LOCK)) {
+            unused.add("--platform");
+        }
+        if (!unused.isEmpty()) {
+            warnings.println("warning: " + String.join(" and ", unused) + " not used: no listing read locks several environments or "
+                    + "platforms" + (read.isEmpty() ? "" : " (" + String.join(", ", read.stream().map(ListingFormat::id).distinct().toList()) + ")"));
+            warnings.flush();
+        }
     }
 }

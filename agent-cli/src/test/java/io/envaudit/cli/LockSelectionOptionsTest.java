@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,6 +93,20 @@ class LockSelectionOptionsTest {
         assertTrue(run.out().contains("(cuda) on unknown, 2 packages"), run.out());
         assertTrue(run.out().contains(condaList + ": conda environment /home/jordan/anaconda3/envs/tf-2.12 (tf-2.12) on unknown, "
                 + "172 packages"), run.out());
+    }
+
+    @Test
+    void aChoiceNoListingReadCanUseIsAWarning() {
+        String condaList = ConvertCommandTest.REAL + "tf212-gpu-defaults-condalist.txt";
+        CommandResult convert = run("convert", "--platform", "osx-arm64", condaList);
+        assertEquals(0, convert.exitCode(), convert.err());
+        assertEquals("warning: --platform not used: no listing read locks several environments or platforms (conda-list)",
+                convert.err().strip());
+        CommandResult audit = run("audit", "--pixi-environment", "cuda", "--platform", "linux-64", condaList,
+                ConvertCommandTest.REAL + "yi-pytorch201-cu118-deepspeed-conda-lock.yml");
+        assertTrue(audit.err().contains("warning: --pixi-environment not used: no listing read locks several environments or "
+                + "platforms (conda-list, conda-lock)"), audit.err());
+        assertFalse(audit.err().contains("--platform not used"), "the conda-lock file takes --platform: " + audit.err());
     }
 
     @Test
