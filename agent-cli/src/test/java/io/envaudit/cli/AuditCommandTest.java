@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,19 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditCommandTest {
     private static final String SEED = "../samples/seed-tf210-anaconda-keras.json";
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new EnvauditAgentCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandResult run(String... args) {
+        return CommandResult.inProcess(new EnvauditAgentCommand(), args);
     }
 
     @Test
     void theSeedSampleNamesEveryConflictWithAFixAndExitsOne() {
-        Run run = run("audit", SEED);
+        CommandResult run = run("audit", SEED);
         assertEquals(1, run.exitCode(), run.err());
         for (String rule : List.of("conda-depends (tensorflow-base)", "duplicate-distribution (protobuf)",
                 "anaconda-channel-mixed (channel:anaconda)", "keras-tensorflow-same-channel")) {
@@ -45,7 +36,7 @@ class AuditCommandTest {
 
     @Test
     void jsonOutputCarriesTheSameConflicts() throws Exception {
-        Run run = run("audit", "--format", "json", SEED);
+        CommandResult run = run("audit", "--format", "json", SEED);
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(1, report.size());
         assertEquals("drifted", report.get(0).get("state").asText());
@@ -57,11 +48,11 @@ class AuditCommandTest {
 
     @Test
     void aWaiverFromAUserRuleFileIsReportedAsWaivedUntilItExpires() {
-        Run before = run("audit", "--with-default-rules", "--rules", "src/test/resources/audit/waive-seed.yaml",
+        CommandResult before = run("audit", "--with-default-rules", "--rules", "src/test/resources/audit/waive-seed.yaml",
                 "--at", "2026-12-01T00:00:00Z", SEED);
         assertTrue(before.out().contains("waived by vision-keeps-anaconda-keras: anaconda-channel-mixed"), before.out() + before.err());
         assertTrue(before.out().contains("3 conflicts (2 error, 1 warning), 1 waived"), before.out());
-        Run after = run("audit", "--with-default-rules", "--rules", "src/test/resources/audit/waive-seed.yaml",
+        CommandResult after = run("audit", "--with-default-rules", "--rules", "src/test/resources/audit/waive-seed.yaml",
                 "--at", "2027-01-01T00:00:00Z", SEED);
         assertTrue(after.out().contains("4 conflicts (2 error, 2 warning), 0 waived"), after.out());
     }
@@ -70,7 +61,7 @@ class AuditCommandTest {
     void badSnapshotJsonExitsTwoNamingFileLineAndField(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(Path.of(SEED)).replaceFirst("\"version\": \"[^\"]+\"", "\"version\": 2.10"));
-        Run run = run("audit", bad.toString());
+        CommandResult run = run("audit", bad.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().matches("(?s)error: .*bad\\.json:\\d+:\\d+: packages\\[\\d+\\]\\.version: expected a string, found a number.*"), run.err());
     }
@@ -80,7 +71,7 @@ class AuditCommandTest {
         assertEquals(2, run("audit", dir.resolve("nope.json").toString()).exitCode());
         Path rules = dir.resolve("bad.yaml");
         Files.writeString(rules, "rules:\n  - id: x\n    severity: fatal\n");
-        Run run = run("audit", "--rules", rules.toString(), SEED);
+        CommandResult run = run("audit", "--rules", rules.toString(), SEED);
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("bad.yaml:"), run.err());
     }
@@ -99,7 +90,7 @@ class AuditCommandTest {
                               {"name": "tensorflow-estimator", "version": "2.15.0", "installer": "PIP", "channel": "pypi"},
                               {"name": "numpy", "version": "1.26.4", "installer": "PIP", "channel": "pypi"}]}
                 """);
-        Run run = run("audit", clean.toString());
+        CommandResult run = run("audit", clean.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("no conflicts"), run.out());
     }
@@ -107,7 +98,7 @@ class AuditCommandTest {
     @Test
     void listingsAreAuditedBesideSnapshotJson() {
         String listing = ConvertCommandTest.REAL + "epilepsy-pip-torch201-cu118-nvidia-label-condalist.txt";
-        Run run = run("audit", SEED, listing);
+        CommandResult run = run("audit", SEED, listing);
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains(listing + ": conda environment /home/mariopasc/Python/miniconda3/envs/torch_env (torch_env) "
                 + "on unknown, 270 packages"), run.out());
@@ -117,20 +108,20 @@ class AuditCommandTest {
 
     @Test
     void aPartialListingIsSaidToBeOneAndAHealthyOneExitsZero() {
-        Run run = run("audit", ConvertCommandTest.REAL + "pytorch-issue82889-collect-env-conda-cu116-healthy.txt");
+        CommandResult run = run("audit", ConvertCommandTest.REAL + "pytorch-issue82889-collect-env-conda-cu116-healthy.txt");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("16 packages (partial listing)"), run.out());
     }
 
     @Test
     void lockFilesAreAuditedAsTheEnvironmentsTheyLock() {
-        Run uv = run("audit", ConvertCommandTest.LOCKS + "vision-service.uv.lock");
+        CommandResult uv = run("audit", ConvertCommandTest.LOCKS + "vision-service.uv.lock");
         assertEquals(1, uv.exitCode(), uv.out() + uv.err());
         assertTrue(uv.out().contains("tensorflow-protobuf-below-3.20 (tensorflow)"), uv.out());
         assertTrue(uv.out().contains("(partial listing)"), uv.out());
-        Run poetry = run("audit", ConvertCommandTest.LOCKS + "training-jobs.poetry.lock");
+        CommandResult poetry = run("audit", ConvertCommandTest.LOCKS + "training-jobs.poetry.lock");
         assertEquals(0, poetry.exitCode(), poetry.out() + poetry.err());
-        Run pixi = run("audit", ConvertCommandTest.LOCKS + "robotics.pixi.lock");
+        CommandResult pixi = run("audit", ConvertCommandTest.LOCKS + "robotics.pixi.lock");
         assertEquals(0, pixi.exitCode(), pixi.out() + pixi.err());
     }
 }

@@ -4,11 +4,8 @@ import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.schemas.EnvironmentSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -27,23 +24,17 @@ class ConvertCommandTest {
     /** Example lock files written from each format's documentation (their first lines say which). */
     static final String LOCKS = "../listings/src/test/resources/lock-files/";
 
-    private record Run(int exitCode, String out, String err) {
+    private static CommandResult run(String... args) {
+        return CommandResult.inProcess(new EnvauditAgentCommand(), args);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new EnvauditAgentCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static EnvironmentSnapshot snapshot(Run run) {
+    private static EnvironmentSnapshot snapshot(CommandResult run) {
         return AvroPlainJson.read(new StringReader(run.out()), "stdout", EnvironmentSnapshot.getClassSchema());
     }
 
     @Test
     void aCondaListBecomesSnapshotJsonWithTheIdentityGiven() {
-        Run run = run("convert", REAL + "tf212-gpu-defaults-condalist.txt", "--host-id", "ws-01", "--hostname", "ws-01.lab",
+        CommandResult run = run("convert", REAL + "tf212-gpu-defaults-condalist.txt", "--host-id", "ws-01", "--hostname", "ws-01.lab",
                 "--label", "team=vision", "--label", "site=lon", "--collected-at", "2026-11-30T09:00:00Z");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
@@ -62,7 +53,7 @@ class ConvertCommandTest {
     void skippedLinesAreWarningsAndTheFileTimeIsTheCollectionTime(@TempDir Path dir) throws Exception {
         Path copy = Files.copy(Path.of(REAL, "mediapipe-jax050-protobuf4256-pip-freeze.txt"), dir.resolve("freeze.txt"));
         Files.setLastModifiedTime(copy, FileTime.from(Instant.parse("2025-02-03T04:05:06.789Z")));
-        Run run = run("convert", copy.toString());
+        CommandResult run = run("convert", copy.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(copy + ":1: skipped 'List of the installed packages in the virtual environment.': expected a requirement: "
                 + "name==version, name @ URL or -e", run.err().lines().findFirst().orElseThrow().substring("warning: ".length()));
@@ -78,7 +69,7 @@ class ConvertCommandTest {
         Path odd = dir.resolve("odd.txt");
         Files.writeString(odd, "numpy 1.26.4 py312h8753938_0\n");
         assertEquals("CONDA", snapshot(run("convert", odd.toString())).getPackages().get(0).getInstaller().name());
-        Run forced = run("convert", "--input-format", "pip-freeze", odd.toString());
+        CommandResult forced = run("convert", "--input-format", "pip-freeze", odd.toString());
         assertEquals(2, forced.exitCode());
         assertEquals("error: " + odd + ":1: no line reads as a pip-freeze listing; the first: 'numpy 1.26.4 py312h8753938_0': "
                 + "expected a requirement: name==version, name @ URL or -e", forced.err().strip());
@@ -86,28 +77,28 @@ class ConvertCommandTest {
 
     @Test
     void badInputExitsTwoWithAnError(@TempDir Path dir) throws Exception {
-        Run missing = run("convert", dir.resolve("none.txt").toString());
+        CommandResult missing = run("convert", dir.resolve("none.txt").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().startsWith("error: no such file: "), missing.err());
-        Run json = run("convert", "../samples/seed-tf210-anaconda-keras.json");
+        CommandResult json = run("convert", "../samples/seed-tf210-anaconda-keras.json");
         assertEquals(2, json.exitCode());
         assertTrue(json.err().contains("is snapshot JSON already"), json.err());
         Path letter = Files.writeString(dir.resolve("letter.txt"), "Dear team,\nplease find the environment attached.\n");
-        Run unknown = run("convert", letter.toString());
+        CommandResult unknown = run("convert", letter.toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().startsWith("error: " + letter + ": cannot tell the listing's format"), unknown.err());
-        Run format = run("convert", "--input-format", "pdm-lock", letter.toString());
+        CommandResult format = run("convert", "--input-format", "pdm-lock", letter.toString());
         assertEquals(2, format.exitCode());
         assertTrue(format.err().contains("unknown listing format 'pdm-lock'"), format.err());
         Path future = Files.writeString(dir.resolve("uv.lock"), "version = 2\nrequires-python = \">=3.12\"\n");
-        Run lock = run("convert", future.toString());
+        CommandResult lock = run("convert", future.toString());
         assertEquals(2, lock.exitCode());
         assertEquals("error: " + future + ":1: expected a uv.lock of version 1, found version 2", lock.err().strip());
     }
 
     @Test
     void aUvLockBecomesAPartialSnapshotWithItsForkedAndUninstalledPackagesAsWarnings() {
-        Run run = run("convert", LOCKS + "vision-service.uv.lock", "--collected-at", "2026-11-30T09:00:00Z");
+        CommandResult run = run("convert", LOCKS + "vision-service.uv.lock", "--collected-at", "2026-11-30T09:00:00Z");
         assertEquals(0, run.exitCode(), run.err());
         EnvironmentSnapshot s = snapshot(run);
         assertEquals(10, s.getPackages().size());
@@ -119,7 +110,7 @@ class ConvertCommandTest {
 
     @Test
     void aPixiLockBecomesItsDefaultEnvironmentOnItsFirstPlatform() {
-        Run run = run("convert", LOCKS + "robotics.pixi.lock", "--collected-at", "2026-11-30T09:00:00Z");
+        CommandResult run = run("convert", LOCKS + "robotics.pixi.lock", "--collected-at", "2026-11-30T09:00:00Z");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
         EnvironmentSnapshot s = snapshot(run);
