@@ -28,19 +28,25 @@ final class RuleEvaluator {
         }
         // Indexed loops throughout: an audit runs this for every candidate rule, and iterators are garbage.
         List<InstalledPackageView> subjects = List.of();
+        Undecided undecided = null;
         List<PackageSpec> when = rule.when();
         for (int i = 0; i < when.size(); i++) {
             PackageSpec spec = when.get(i);
             Found found = find(rule, spec, environment, true);
             if (!found.any()) {
-                if (found.unknown != null) {
-                    sink.undecided(new Undecided(rule.id(), spec.name(), found.unknown));
+                if (found.unknown == null) {
+                    return; // one `when` spec that surely matches nothing: the rule does not apply, whatever the others say
                 }
-                return;
-            }
-            if (i == 0) {
+                if (undecided == null) {
+                    undecided = new Undecided(rule.id(), spec.name(), found.unknown);
+                }
+            } else if (i == 0) {
                 subjects = found.matches;
             }
+        }
+        if (undecided != null) {
+            sink.undecided(undecided);
+            return;
         }
         if (subjects.isEmpty()) {
             check(rule, null, environment, sink);
@@ -73,7 +79,8 @@ final class RuleEvaluator {
         for (int i = 0; i < candidates.size(); i++) {
             InstalledPackageView p = candidates.get(i);
             if (asWhen && !ScopeCheck.admits(rule.scope(), p)) {
-                if (ScopeCheck.channelUnknown(rule.scope(), p)) {
+                // the channel matters only to a package the spec could match: one outside its versions is no subject anywhere
+                if (ScopeCheck.channelUnknown(rule.scope(), p) && !environment.matches(spec, p).no()) {
                     unknown = EnvironmentView.unknownChannel(p) + ", and the rule judges builds from "
                             + String.join(", ", new TreeSet<>(rule.scope().channels()));
                 }

@@ -258,6 +258,26 @@ class AuditorTest {
     }
 
     @Test
+    void aPackageOutsideTheWhenVersionsLeavesNothingOpenWhateverItsChannel() {
+        // an environment.yml names no channel per package: tensorflow-base 1.4.0 is none of the rule's subjects anywhere
+        AuditResult oldTensorflow = audit(environment().conda("tensorflow-base", "1.4.0", null, "py36h1")
+                .pip("protobuf", "4.21.12").view(), PROTOBUF_CAP);
+        assertEquals(List.of(), oldTensorflow.conflicts());
+        assertEquals(List.of(), oldTensorflow.undecided());
+    }
+
+    @Test
+    void aWhenSpecThatSurelyMatchesNothingSettlesWhatAnotherLeavesOpen() {
+        Rule both = rule("tf-and-keras", new Scope(Map.of(), List.of(), List.of(), Map.of(), Set.of(), Set.of("defaults")),
+                specs("tensorflow>=2.10,<2.11", "keras>=2.10"), List.of(), specs("numpy>=2"));
+        EnvironmentView unknownChannel = environment().conda("tensorflow", "2.10.0", null, "mkl_py310h1").pip("numpy", "2.0.2").view();
+        assertEquals(List.of(), audit(unknownChannel, both).undecided(), "keras is not installed: the rule does not apply");
+        EnvironmentView withKeras = environment().conda("tensorflow", "2.10.0", null, "mkl_py310h1").conda("keras", "2.10.0", "defaults", "h1")
+                .pip("numpy", "2.0.2").view();
+        assertEquals(1, audit(withKeras, both).undecided().size(), "with keras, tensorflow's channel decides");
+    }
+
+    @Test
     void oneRuleYieldsOneConflictPerSubjectPackage() {
         Rule numpy2 = rule("tf-numpy2", Scope.EVERYWHERE, specs("tensorflow<2.18"), List.of(), specs("numpy>=2"));
         EnvironmentView twoTensorflows = environment().pip("tensorflow", "2.17.0")
