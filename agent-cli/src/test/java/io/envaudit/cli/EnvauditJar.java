@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -25,17 +26,30 @@ final class EnvauditJar {
     private static final long WAIT_SECONDS = 120;
 
     private final Path jar;
+    private final Map<String, String> environment;
 
     /** @param jar built by the module's package phase, before failsafe runs the ITs */
     EnvauditJar(Path jar) {
+        this(jar, Map.of());
+    }
+
+    private EnvauditJar(Path jar, Map<String, String> environment) {
         this.jar = jar;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The same jar, its commands run with these variables set over the test's own environment. */
+    EnvauditJar withEnvironment(Map<String, String> variables) {
+        return new EnvauditJar(jar, variables);
     }
 
     private ProcessBuilder command(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     /** Runs a command to its end with {@code stdin} as its input. */
@@ -86,9 +100,19 @@ final class EnvauditJar {
 
         /** SIGTERM, then everything it printed up to its exit. */
         CommandResult stop() throws Exception {
+            terminate();
+            return ended();
+        }
+
+        /** SIGTERM, without waiting for the exit: what the command does while it stops can be watched. */
+        void terminate() {
             // not Process.destroy(): besides the signal, it closes the pipes, and what is still in them is lost
             process.toHandle().destroy();
-            assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "stopped");
+        }
+
+        /** Everything it printed, once it has exited: on its own, or after {@link #terminate()}. */
+        CommandResult ended() throws Exception {
+            assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "ended");
             return new CommandResult(process.exitValue(), out.drained(), err.drained());
         }
 

@@ -4,7 +4,9 @@ import io.envaudit.router.loop.RouterLoop;
 import io.envaudit.router.loop.RouterState;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * A router at work on its own thread. {@link #close} stops it: a post in progress finishes and is
@@ -14,6 +16,7 @@ public final class RunningRouter implements AutoCloseable {
     private final RouterLoop loop;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
     private volatile Throwable failure;
 
     RunningRouter(RouterLoop loop, Runnable cleanUp) {
@@ -27,6 +30,9 @@ public final class RunningRouter implements AutoCloseable {
                 try {
                     cleanUp.run();
                 } finally {
+                    if (failure != null) {
+                        failed.complete(failure);
+                    }
                     stopped.countDown();
                 }
             }
@@ -45,6 +51,15 @@ public final class RunningRouter implements AutoCloseable {
     /** Why it stopped on its own: its delivery log or Kafka could not be used. Empty while it runs or after close. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Runs {@code action} with the failure if the router stops on its own (as {@link #failure} tells it), on
+     * the router's thread once it has cleaned up, or at once when it already has: in either case before
+     * {@link #await} and {@link #close} return. An exception {@code action} throws is dropped.
+     */
+    public void onFailure(Consumer<Throwable> action) {
+        failed.thenAccept(action);
     }
 
     /** What it is doing: joining its consumer group, routing its partitions, rebalancing, or stopped. */

@@ -142,12 +142,8 @@ final class DlqReplayCommand implements Callable<Integer> {
         if (routes.isEmpty()) {
             return 2;
         }
-        AlertReplay replay;
-        try {
-            replay = new AlertReplay(ReceiverClients.of(routes.get(), environment), config.toString());
-        } catch (IllegalArgumentException e) {
-            return DlqCommand.error(err, e.getMessage(), 2); // a proxy variable that holds no proxy
-        }
+        // the proxy variables were checked with the routes file
+        AlertReplay replay = new AlertReplay(ReceiverClients.of(routes.get(), environment), config.toString());
         return DlqCommand.withKafka(kafka, err, (client, topics) -> {
             Topic<String, AlertNotification> deadLetters = topics.alertDeadLetters();
             List<AlertDeadLetter> letters;

@@ -98,13 +98,9 @@ final class RouteCommand implements Callable<Integer> {
                 return fail(err, problem, 1);
             }
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            RunningRouter router;
-            try {
-                router = AlertRouter.start(client, topics, routes, RouterSettings.defaults().withGroupId(group)
-                        .withEnvironment(environment).withMeters(meters));
-            } catch (IllegalArgumentException e) {
-                return fail(err, e.getMessage(), 2); // a proxy variable that holds no proxy
-            }
+            // the proxy variables were checked with the routes file: a bad one is a usage error before Kafka is reached
+            RunningRouter router = AlertRouter.start(client, topics, routes, RouterSettings.defaults().withGroupId(group)
+                    .withEnvironment(environment).withMeters(meters));
             StatusServer status;
             try {
                 status = metricsPort == null ? null : StatusServer.start(new InetSocketAddress(metricsPort), meters::scrape,

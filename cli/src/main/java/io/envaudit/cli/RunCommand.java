@@ -143,8 +143,8 @@ final class RunCommand implements Callable<Integer> {
                         + "; alerts on " + cluster.topics().alerts().name());
                 out.flush();
             };
-            try (RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings,
-                    StatusEndpoint.of(metricsAddress), stop, announce)) {
+            try (StatusEndpoint status = StatusEndpoint.of(metricsAddress);
+                 RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings, status, stop, announce)) {
                 out.println("Metrics on http://" + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics");
                 out.flush();
                 stop.await();

@@ -2,7 +2,6 @@ package io.envaudit.cli;
 
 import io.envaudit.streams.app.StreamingAuditor;
 import io.envaudit.streams.audit.AuditSettings;
-import io.envaudit.status.StatusServer;
 import io.envaudit.streams.metrics.AuditorMeters;
 import io.envaudit.streams.metrics.AuditorMetrics;
 import io.envaudit.streams.metrics.AuditorStatus;
@@ -17,25 +16,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The streaming auditor running on envaudit's topics, for {@code up} and {@code run}: started here, and
- * watched, so that Kafka Streams going to ERROR asks the command to stop, with the cause.
+ * The streaming auditor running on envaudit's topics, for {@code up} and {@code run}: started here, served
+ * on the process's {@link StatusEndpoint}, and watched, so that Kafka Streams going to ERROR asks the command
+ * to stop, with the cause.
  */
 final class RunningAuditor implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final AuditorMetrics metrics;
-    private final StatusServer http;
+    private final StatusEndpoint status;
 
-    private RunningAuditor(KafkaStreams streams, AuditorMetrics metrics, StatusServer http) {
+    private RunningAuditor(KafkaStreams streams, AuditorMetrics metrics, StatusEndpoint status) {
         this.streams = streams;
         this.metrics = metrics;
-        this.http = http;
+        this.status = status;
     }
 
     /**
-     * @param status    where to serve {@code /metrics}, {@code /health} and {@code /ready}, the registry served (the
-     *                  auditor counts in it, and closes it when it stops) and the parts that run beside the auditor
+     * @param status    the registry the auditor counts in, and the status server, which this start starts with
+     *                  the auditor's metrics and probes beside those of the parts already added; the caller
+     *                  closes it, after this auditor
      * @param onRunning run once, when the auditor first reaches RUNNING (it goes back to REBALANCING whenever
      *                  instances join or leave)
      * @throws IOException when the metrics address cannot be bound (in use, not local)
@@ -58,21 +59,19 @@ final class RunningAuditor implements AutoCloseable {
             }
         });
         AuditorMetrics metrics = new AuditorMetrics(status.meters(), streams, cluster.topics().snapshots().name());
-        StatusServer http;
         try {
-            http = StatusServer.start(status.address(), metrics::scrape, status.health(AuditorStatus.health(streams)),
-                    status.ready(AuditorStatus.ready(streams, metrics)));
+            status.serve(metrics::scrape, AuditorStatus.health(streams), AuditorStatus.ready(streams, metrics));
         } catch (IOException e) {
             metrics.close();
-            throw new IOException("cannot serve metrics on " + status.address() + ": " + e.getMessage(), e);
+            throw e;
         }
         streams.start();
-        return new RunningAuditor(streams, metrics, http);
+        return new RunningAuditor(streams, metrics, status);
     }
 
     /** Where {@code /metrics} is served (the port chosen when 0 was asked for). */
     int metricsPort() {
-        return http.port();
+        return status.port();
     }
 
     /** Kafka Streams wraps the useful message (the record, the processor) a level or two down. */
@@ -85,13 +84,14 @@ final class RunningAuditor implements AutoCloseable {
     }
 
     /**
-     * Stops the metrics endpoint and the auditor, which leaves its consumer group (StreamingAuditor.stop).
+     * Stops the auditor, which leaves its consumer group (StreamingAuditor.stop), and unbinds Kafka Streams'
+     * metrics and the GC's ({@link AuditorMetrics#close}); the status endpoint goes on serving the registry,
+     * and answering for the auditor as stopped, until its own close.
      *
      * @throws StreamsException when Kafka Streams has not stopped in time: that stop was not clean
      */
     @Override
     public void close() {
-        http.close();
         metrics.close();
         if (!StreamingAuditor.stop(streams, CLOSE_TIMEOUT)) {
             throw new StreamsException("the auditor did not stop within " + CLOSE_TIMEOUT.toSeconds() + " s");

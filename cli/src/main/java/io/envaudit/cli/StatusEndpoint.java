@@ -1,53 +1,81 @@
 package io.envaudit.cli;
 
 import io.envaudit.status.Probe;
+import io.envaudit.status.StatusServer;
 import io.envaudit.streams.metrics.AuditorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Where a process that runs the auditor serves {@code /metrics}, {@code /health} and {@code /ready}, and for
- * which parts: one process has one Prometheus registry, the auditor's, in which a part run beside it (the
- * router under {@code up --routes}) counts too, and probes that answer for the auditor and every such part.
+ * What a process that runs the auditor serves on {@code /metrics}, {@code /health} and {@code /ready}, and
+ * for which parts: one process has one Prometheus registry, in which the auditor and every part run beside
+ * it (the router under {@code up --routes}) count, and probes that answer for the auditor and every such part.
  *
- * @param address where to listen (port 0: any free port)
- * @param meters  the registry served; the auditor takes it over and closes it when it stops
- * @param parts   the parts beside the auditor by name, in the order the probes' details list them
+ * <p>It owns the registry and the HTTP server, and outlives the parts: it is made before the first of them
+ * and closed after the last, so that what a part counts while it stops (the router's last deliveries) is
+ * still counted, and the process still served, until every part has stopped.
  */
-record StatusEndpoint(InetSocketAddress address, PrometheusMeterRegistry meters, Map<String, Part> parts) {
+final class StatusEndpoint implements AutoCloseable {
     /** A part's liveness and readiness. */
-    record Part(Probe health, Probe ready) {
+    private record Part(Probe health, Probe ready) {
     }
 
-    StatusEndpoint {
-        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    private final InetSocketAddress address;
+    private final PrometheusMeterRegistry meters = AuditorMetrics.registry();
+    private final Map<String, Part> parts = new LinkedHashMap<>();
+    private StatusServer server;
+
+    private StatusEndpoint(InetSocketAddress address) {
+        this.address = address;
     }
 
-    /** The auditor alone, with a new registry. */
+    /** A new registry, to be served at {@code address} (port 0: any free port) once the auditor has started. */
     static StatusEndpoint of(InetSocketAddress address) {
-        return new StatusEndpoint(address, AuditorMetrics.registry(), Map.of());
+        return new StatusEndpoint(address);
     }
 
-    /** The same, also answering for {@code name}. */
-    StatusEndpoint with(String name, Probe health, Probe ready) {
-        Map<String, Part> more = new LinkedHashMap<>(parts);
-        more.put(name, new Part(health, ready));
-        return new StatusEndpoint(address, meters, more);
+    /** The registry served, in which every part counts. */
+    PrometheusMeterRegistry meters() {
+        return meters;
     }
 
-    /** {@code /health}: the auditor's own answer when it runs alone, else every part's. */
-    Probe health(Probe auditor) {
-        return combined(auditor, Part::health);
+    /** Also answers for {@code name} on {@code /health} and {@code /ready}, after the auditor, in the order added. */
+    void add(String name, Probe health, Probe ready) {
+        if (server != null) {
+            throw new IllegalStateException("the part " + name + " is added after the status server started");
+        }
+        parts.put(name, new Part(health, ready));
     }
 
-    /** {@code /ready}: the auditor's own answer when it runs alone, else every part's. */
-    Probe ready(Probe auditor) {
-        return combined(auditor, Part::ready);
+    /**
+     * Starts serving {@code /metrics} from {@code metrics}, and {@code /health} and {@code /ready}: the auditor's own
+     * answers when it runs alone, else every part's, each named.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local), naming it
+     */
+    void serve(Supplier<String> metrics, Probe auditorHealth, Probe auditorReady) throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("the status server already runs, on port " + server.port());
+        }
+        try {
+            server = StatusServer.start(address, metrics, combined(auditorHealth, Part::health), combined(auditorReady, Part::ready));
+        } catch (IOException e) {
+            throw new IOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where it serves (the port chosen when 0 was asked for). */
+    int port() {
+        if (server == null) {
+            throw new IllegalStateException("the status server has not started");
+        }
+        return server.port();
     }
 
     private Probe combined(Probe auditor, Function<Part, Probe> probe) {
@@ -58,5 +86,17 @@ record StatusEndpoint(InetSocketAddress address, PrometheusMeterRegistry meters,
         all.put("auditor", auditor);
         parts.forEach((name, part) -> all.put(name, probe.apply(part)));
         return Probe.all(all);
+    }
+
+    /** Stops serving and closes the registry: after every part has stopped. */
+    @Override
+    public void close() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            meters.close();
+        }
     }
 }

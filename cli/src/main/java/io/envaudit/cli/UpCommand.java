@@ -59,7 +59,8 @@ import java.util.concurrent.Callable;
         description = {
             "Start an embedded Kafka broker, the streaming auditor and the default rules, publish the sample",
             "environments (samples/README.md) and this machine's own, and print alerts as they open and resolve, until Ctrl-C. Data stays",
-            "in --data-dir. Exit 0 once stopped, 1 when something fails to start or the auditor fails."})
+            "in --data-dir. With --routes, also route the alerts as 'envaudit route' does. Exit 0 once stopped, 1 when something",
+            "fails to start or the auditor or the router stops on an error, 2 on a bad routes file or proxy variable."})
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = ".envaudit", description = "Where the broker and the auditor keep their data (default: ./.envaudit).")
     Path dataDir;
@@ -126,13 +127,16 @@ final class UpCommand implements Callable<Integer> {
             if (stop.isRequested()) {
                 return;
             }
-            // the router first, counting in the registry the auditor serves, so that /ready answers for both from the start
-            StatusEndpoint status = StatusEndpoint.of(metricsAddress);
-            try (RunningRouter router = routes == null ? null : AlertRouter.start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                    cluster.topics(), routes, RouterSettings.defaults().withMeters(status.meters()))) {
+            // the registry and the status server outlive both parts: the router's last deliveries still count, and are served;
+            // the router starts first, counting in that registry, so that /ready answers for both from the start
+            try (StatusEndpoint status = StatusEndpoint.of(metricsAddress);
+                 RunningRouter router = routes == null ? null : AlertRouter.start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                         cluster.topics(), routes, RouterSettings.defaults().withMeters(status.meters()))) {
                 if (router != null) {
-                    status = status.with("router", RouterProbes.health(router),
+                    status.add("router", RouterProbes.health(router),
                             RouterProbes.ready(router, cluster.topics().alerts().name(), RouterSettings.DEFAULT_GROUP_ID));
+                    // as a failed auditor does: up stops, closes the rest, and exits 1 with the cause
+                    router.onFailure(failure -> stop.fail("the router stopped: " + failure.getMessage()));
                 }
                 try (RunningAuditor auditor = RunningAuditor.start(cluster, StreamingAuditor.DEFAULT_APPLICATION_ID, dataDir.resolve("streams"),
                         AuditSettings.DEFAULTS, status, stop, () -> { })) {

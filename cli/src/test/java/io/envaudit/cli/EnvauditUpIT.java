@@ -11,10 +11,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envaudit.router.WebhookServer;
+import io.envaudit.schemas.EnvironmentSnapshot;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,20 +31,28 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code envaudit up} from the jar, as a user runs it: a real broker and the auditor start, the default pack
  * is published, the samples' conflicts are printed, SIGTERM (what Ctrl-C amounts to) stops it cleanly, and
  * a second run reuses the data. The second run is stopped the moment the auditor has started, while the
- * samples are still being published: a stop there used to end the JVM before anything was closed.
+ * samples are still being published: a stop there used to end the JVM before anything was closed. With
+ * {@code --routes}, the router beside the auditor, against a real webhook server: its alerts and meters, its
+ * status served until it has stopped, its failure stopping up, and a bad proxy variable refused up front.
  */
 @Tag("embedded-only") // up starts its own embedded broker: there is no other to point it at
 class EnvauditUpIT {
@@ -89,6 +106,22 @@ class EnvauditUpIT {
         return sent.find() ? Double.parseDouble(sent.group(1)) : 0;
     }
 
+    /** The broker's address, from up's first line. */
+    private static String broker(List<String> lines) {
+        return lines.get(0).substring("Kafka broker up at ".length(), lines.get(0).indexOf(" (data"));
+    }
+
+    /** A routes file that sends every alert to one webhook receiver, audit-log, with these fields besides its URL. */
+    private Path routesTo(URI webhook, String... receiverFields) throws IOException {
+        String receiver = Stream.concat(Stream.of("name: audit-log", "type: webhook", "url: '" + webhook + "'"), Stream.of(receiverFields))
+                .collect(Collectors.joining(", "));
+        return Files.writeString(dir.resolve("routes.yaml"), String.join("\n",
+                "receivers:",
+                "  - {" + receiver + "}",
+                "route:",
+                "  receiver: audit-log", ""));
+    }
+
     private static void assertStoppedCleanly(CommandResult stopped, Path data) {
         assertEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
         List<String> lines = stopped.lines();
@@ -132,6 +165,107 @@ class EnvauditUpIT {
         }
     }
 
+    @Test
+    void upWithRoutesServesTheRoutersMetricsAndProbesUntilTheRouterHasStopped() throws Exception {
+        Path data = dir.resolve(".envaudit");
+        CountDownLatch answer = new CountDownLatch(1);
+        try (WebhookServer hook = WebhookServer.start()) {
+            hook.script(WebhookServer.Reply.hang(answer)); // the first post waits for the test, which holds the router's stop
+            Path routes = routesTo(hook.url("/envaudit"), "group_window: 1s", "timeout: 5m");
+            EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0",
+                    "--routes", routes.toString(), "--no-scan");
+            try {
+                List<String> seen = up.await(l -> l.stream().anyMatch(x -> x.startsWith("Routing the alerts to")));
+                assertFalse(hook.awaitRequests(1).isEmpty(), "the router posts the samples' alerts: " + String.join("\n", seen));
+                up.terminate();
+
+                // the auditor stops first; the router, its post in progress, after it: until then both are served
+                HttpResponse<String> health = servedWhileTheRouterRuns(seen, "/health");
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                while (!health.body().startsWith("auditor: NOT_RUNNING") && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    health = servedWhileTheRouterRuns(seen, "/health");
+                }
+                assertEquals(503, health.statusCode(), health.body());
+                assertTrue(health.body().matches("auditor: NOT_RUNNING; router: running, [a-z]+\n"), health.body());
+                String metrics = servedWhileTheRouterRuns(seen, "/metrics").body();
+                assertTrue(Pattern.compile("(?m)^envaudit_router_notifications_sent_total\\{receiver=\"audit-log\"} 0\\.0$").matcher(metrics).find(),
+                        "the router's meters, the post in progress not counted yet: " + metrics);
+
+                answer.countDown();
+                assertStoppedCleanly(up.ended(), data);
+            } finally {
+                answer.countDown();
+                up.kill();
+            }
+        }
+    }
+
+    /** {@link #status}, where a refused connection means the status server closed while the router still ran. */
+    private static HttpResponse<String> servedWhileTheRouterRuns(List<String> lines, String path) throws Exception {
+        try {
+            return status(lines, path);
+        } catch (ConnectException e) {
+            throw new AssertionError(path + " is no longer served, while the router still delivers", e);
+        }
+    }
+
+    @Test
+    void upStopsWithAnErrorWhenTheRouterStopsOnOne() throws Exception {
+        Path data = dir.resolve(".envaudit");
+        try (WebhookServer hook = WebhookServer.start()) {
+            Path routes = routesTo(hook.url("/envaudit"), "group_window: 1s");
+            EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0",
+                    "--routes", routes.toString(), "--no-sample", "--no-scan");
+            try {
+                List<String> seen = up.await(l -> l.stream().anyMatch(x -> x.startsWith("Routing the alerts to")));
+                try (TopicWriter writer = TopicWriter.connect(broker(seen))) {
+                    // the delivery log refuses every record from now on, as a topic whose limit is below a notification's size
+                    refuseRecordsOf(broker(seen), writer.topics().routerDeliveries().name());
+                    EnvironmentSnapshot seed = SampleEnvironments.read(SampleEnvironments.SEED);
+                    writer.snapshot(EnvironmentSnapshot.newBuilder(seed).setCollectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build());
+                }
+                CommandResult ended = up.ended();
+                assertEquals(1, ended.exitCode(), ended.out() + ended.err());
+                assertTrue(ended.err().lines().anyMatch(l -> l.startsWith("error: the router stopped: the router cannot write its delivery log: ")),
+                        ended.err());
+                List<String> lines = ended.lines();
+                assertEquals(List.of("stopping ...", STOPPED + data), lines.subList(lines.size() - 2, lines.size()), ended.out());
+                assertTrue(hook.requests().isEmpty(), "nothing is posted that the delivery log has not recorded");
+            } finally {
+                up.kill();
+            }
+        }
+    }
+
+    /** Sets the topic's {@code max.message.bytes} to 1, and waits until the broker says so. */
+    private static void refuseRecordsOf(String broker, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker))) {
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"), AlterConfigOp.OpType.SET)))).all().get();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            String limit = null;
+            while (!"1".equals(limit) && System.nanoTime() < deadline) {
+                limit = admin.describeConfigs(List.of(resource)).all().get().get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value();
+                Thread.sleep(100);
+            }
+            assertEquals("1", limit, topic + " " + TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+        }
+    }
+
+    @Test
+    void upWithRoutesRefusesAProxyVariableThatNamesNoProxyBeforeItStartsAnything() throws Exception {
+        Path data = dir.resolve(".envaudit");
+        Path routes = routesTo(URI.create("https://hooks.example.org/envaudit"));
+        CommandResult refused = ENVAUDIT.withEnvironment(Map.of("HTTPS_PROXY", "socks5://proxy.example.org:1080"))
+                .run("", "up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0", "--routes", routes.toString());
+        assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+        assertEquals(List.of("error: HTTPS_PROXY must be an http proxy, http://host:port"), refused.err().lines().toList());
+        assertEquals("", refused.out());
+        assertFalse(Files.exists(data), "no broker started, nothing written in " + data);
+    }
+
     private static final String NUMPY_FLOOR = String.join("\n",
             "rules:",
             "  - id: org.numpy-floor",
@@ -155,12 +289,7 @@ class EnvauditUpIT {
         Path data = dir.resolve(".envaudit");
         long expected = sampleConflicts();
         try (WebhookServer hook = WebhookServer.start()) {
-            Path routes = Files.writeString(dir.resolve("routes.yaml"), String.join("\n",
-                    "group_window: 3s",
-                    "receivers:",
-                    "  - {name: audit-log, type: webhook, url: '" + hook.url("/envaudit") + "'}",
-                    "route:",
-                    "  receiver: audit-log", ""));
+            Path routes = routesTo(hook.url("/envaudit"), "group_window: 3s");
             EnvauditJar.Running up = ENVAUDIT.start("up", "--data-dir", data.toString(), "--metrics-address", "127.0.0.1:0",
                     "--routes", routes.toString(), "--no-scan");
             try {
@@ -171,8 +300,8 @@ class EnvauditUpIT {
 
                 Path floor = Files.writeString(dir.resolve("numpy-floor.yaml"), NUMPY_FLOOR);
                 long breaking = samplesBreaking(NUMPY_FLOOR);
-                String broker = seen.get(0).substring("Kafka broker up at ".length(), seen.get(0).indexOf(" (data"));
-                CommandResult published = CommandResult.inProcess(new EnvauditCommand(), "rules", "publish", "-b", broker, floor.toString());
+                CommandResult published = CommandResult.inProcess(new EnvauditCommand(), "rules", "publish", "-b", broker(seen),
+                        floor.toString());
                 assertEquals(0, published.exitCode(), published.out() + published.err());
                 sent = hook.awaitRequests(requests -> EnvauditRouteIT.environmentsOf(requests, "org.numpy-floor") >= breaking);
                 assertEquals(breaking, EnvauditRouteIT.environmentsOf(sent, "org.numpy-floor"));
@@ -230,8 +359,7 @@ class EnvauditUpIT {
             // a workstation's agent, from the slim jar, publishing a venv with numpy 2 beside TensorFlow 2.15
             Path venv = VenvFixture.venv(dir.resolve("workstation-venv"), "numpy==2.0.1", "tensorflow==2.15.0", "keras==2.15.0",
                     "tensorboard==2.15.2", "tensorflow_estimator==2.15.0");
-            String broker = seen.get(0).substring("Kafka broker up at ".length(), seen.get(0).indexOf(" (data"));
-            CommandResult published = AGENT_JAR.run("", "agent", "publish", "--once", "-b", broker,
+            CommandResult published = AGENT_JAR.run("", "agent", "publish", "--once", "-b", broker(seen),
                     "--state", dir.resolve("agent-state.properties").toString(), "--path", venv.toString());
             assertEquals(0, published.exitCode(), published.err());
 

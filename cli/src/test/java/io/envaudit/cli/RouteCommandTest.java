@@ -71,6 +71,20 @@ class RouteCommandTest {
     }
 
     @Test
+    void aProxyVariableThatNamesNoUsableProxyIsAUsageErrorThatCheckFindsToo() throws Exception {
+        Path file = routes(
+                "receivers:",
+                "  - {name: hook, type: webhook, url: 'https://hooks.example.org/envaudit'}",
+                "route:",
+                "  receiver: hook");
+        Run run = run(Map.of("HTTP_PROXY", "http://ana:s3cret@proxy.example.org:3128"), "route", "--config", file.toString(), "--check");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals(List.of("error: HTTP_PROXY carries credentials, which this router cannot send to a proxy; use a proxy that needs none"),
+                run.err().lines().toList());
+        assertFalse(run.err().contains("s3cret"));
+    }
+
+    @Test
     void withoutKafkaToConnectToItSaysWhereToGiveIt() throws Exception {
         Path file = routes(
                 "receivers:",

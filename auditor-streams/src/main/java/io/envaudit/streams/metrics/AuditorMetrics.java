@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The registry exists before the Streams application, whose topology counts in it:
  * {@code registry()} → {@code new AuditorMeters(registry)} → the application → {@code new AuditorMetrics(registry, ...)}.
+ * Its maker owns it and closes it, after this: other parts of the process may count in it too, and go on
+ * after the auditor has stopped.
  */
 public final class AuditorMetrics implements AutoCloseable {
     private final KafkaStreams streams;
@@ -45,7 +47,7 @@ public final class AuditorMetrics implements AutoCloseable {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
-    /** Takes {@code registry} over: closing this closes it. */
+    /** Binds the auditor's gauges, Kafka Streams' metrics and the JVM's to {@code registry}. */
     public AuditorMetrics(PrometheusMeterRegistry registry, KafkaStreams streams, String snapshotsTopic) {
         this.registry = registry;
         this.streams = streams;
@@ -94,10 +96,13 @@ public final class AuditorMetrics implements AutoCloseable {
         return tags;
     }
 
+    /**
+     * Takes Kafka Streams' metrics out of the registry and stops listening to the GC; the registry stays open. A
+     * scrape after this still answers: a stopped application owns no partition, so its counts are empty.
+     */
     @Override
     public void close() {
         streamsMetrics.close();
         gcMetrics.close();
-        registry.close();
     }
 }
