@@ -119,8 +119,8 @@ final class RunCommand implements Callable<Integer> {
             return Exit.usage(err, e.getMessage());
         }
         Optional<String> failure;
-        try (StopRequest stop = StopRequest.onSignals()) {
-            failure = run(client, settings, stop, out);
+        try (StopRequest stop = StopRequest.onSignals(); StatusEndpoint status = StatusEndpoint.bind(metricsAddress)) {
+            failure = run(client, settings, status, stop, out);
         } catch (TopicProvisioningException | KafkaException | IOException e) {
             failure = Optional.of(e.getMessage());
         }
@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Optional<String> run(Map<String, Object> client, AuditSettings settings, StopRequest stop, PrintWriter out)
+    private Optional<String> run(Map<String, Object> client, AuditSettings settings, StatusEndpoint status, StopRequest stop, PrintWriter out)
             throws InterruptedException, IOException {
         try (ClusterTopics cluster = ClusterTopics.provision(client, kafka.topicPrefix, partitions, Optional.ofNullable(replicationFactor))) {
             if (stop.isRequested()) {
@@ -143,8 +143,7 @@ final class RunCommand implements Callable<Integer> {
                         + "; alerts on " + cluster.topics().alerts().name());
                 out.flush();
             };
-            try (StatusEndpoint status = StatusEndpoint.of(metricsAddress);
-                 RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings, status, stop, announce)) {
+            try (RunningAuditor auditor = RunningAuditor.start(cluster, applicationId, stateDir, settings, status, stop, announce)) {
                 out.println("Metrics on http://" + metricsAddress.getHostString() + ":" + auditor.metricsPort() + "/metrics");
                 out.flush();
                 stop.await();

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,10 +38,9 @@ final class RunningAuditor implements AutoCloseable {
      *                  closes it, after this auditor
      * @param onRunning run once, when the auditor first reaches RUNNING (it goes back to REBALANCING whenever
      *                  instances join or leave)
-     * @throws IOException when the metrics address cannot be bound (in use, not local)
      */
     static RunningAuditor start(ClusterTopics cluster, String applicationId, Path stateDir, AuditSettings settings,
-                                StatusEndpoint status, StopRequest stop, Runnable onRunning) throws IOException {
+                                StatusEndpoint status, StopRequest stop, Runnable onRunning) {
         KafkaStreams streams = StreamingAuditor.create(cluster.topics(), settings, StreamingAuditor.config(applicationId, stateDir,
                 cluster.topics(), new AuditorMeters(status.meters()), cluster.clientConfig()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -59,12 +57,7 @@ final class RunningAuditor implements AutoCloseable {
             }
         });
         AuditorMetrics metrics = new AuditorMetrics(status.meters(), streams, cluster.topics().snapshots().name());
-        try {
-            status.serve(metrics::scrape, AuditorStatus.health(streams), AuditorStatus.ready(streams, metrics));
-        } catch (IOException e) {
-            metrics.close();
-            throw e;
-        }
+        status.serve(metrics::scrape, AuditorStatus.health(streams), AuditorStatus.ready(streams, metrics));
         streams.start();
         return new RunningAuditor(streams, metrics, status);
     }

@@ -19,24 +19,41 @@ import java.util.function.Supplier;
  *
  * <p>It owns the registry and the HTTP server, and outlives the parts: it is made before the first of them
  * and closed after the last, so that what a part counts while it stops (the router's last deliveries) is
- * still counted, and the process still served, until every part has stopped.
+ * still counted, and the process still served, until every part has stopped. It binds its address when made,
+ * before anything starts, so that an address in use stops a command before it has started a broker or joined a
+ * group; until the auditor is served, {@code /health} and {@code /ready} answer 503 "starting".
  */
 final class StatusEndpoint implements AutoCloseable {
     /** A part's liveness and readiness. */
     private record Part(Probe health, Probe ready) {
     }
 
-    private final InetSocketAddress address;
+    private static final Probe STARTING = () -> Probe.Answer.no("starting");
+
     private final PrometheusMeterRegistry meters = AuditorMetrics.registry();
     private final Map<String, Part> parts = new LinkedHashMap<>();
-    private StatusServer server;
+    private final StatusServer server;
+    /** What the auditor serves once it has started; the registry's plain scrape and "starting" until then. */
+    private volatile Supplier<String> metrics = meters::scrape;
+    private volatile Probe health = STARTING;
+    private volatile Probe ready = STARTING;
+    private volatile boolean served;
 
-    private StatusEndpoint(InetSocketAddress address) {
-        this.address = address;
+    private StatusEndpoint(InetSocketAddress address) throws IOException {
+        try {
+            server = StatusServer.start(address, () -> metrics.get(), () -> health.check(), () -> ready.check());
+        } catch (IOException e) {
+            meters.close();
+            throw new IOException("cannot serve metrics on " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage(), e);
+        }
     }
 
-    /** A new registry, to be served at {@code address} (port 0: any free port) once the auditor has started. */
-    static StatusEndpoint of(InetSocketAddress address) {
+    /**
+     * A new registry, served at {@code address} (port 0: any free port) from now on.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local), naming it
+     */
+    static StatusEndpoint bind(InetSocketAddress address) throws IOException {
         return new StatusEndpoint(address);
     }
 
@@ -47,34 +64,28 @@ final class StatusEndpoint implements AutoCloseable {
 
     /** Also answers for {@code name} on {@code /health} and {@code /ready}, after the auditor, in the order added. */
     void add(String name, Probe health, Probe ready) {
-        if (server != null) {
-            throw new IllegalStateException("the part " + name + " is added after the status server started");
+        if (served) {
+            throw new IllegalStateException("the part " + name + " is added after the auditor is served");
         }
         parts.put(name, new Part(health, ready));
     }
 
     /**
-     * Starts serving {@code /metrics} from {@code metrics}, and {@code /health} and {@code /ready}: the auditor's own
-     * answers when it runs alone, else every part's, each named.
-     *
-     * @throws IOException when the address cannot be bound (in use, not local), naming it
+     * Serves {@code /metrics} from {@code metrics}, and {@code /health} and {@code /ready}: the auditor's own answers
+     * when it runs alone, else every part's, each named.
      */
-    void serve(Supplier<String> metrics, Probe auditorHealth, Probe auditorReady) throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("the status server already runs, on port " + server.port());
+    void serve(Supplier<String> metrics, Probe auditorHealth, Probe auditorReady) {
+        if (served) {
+            throw new IllegalStateException("the auditor is already served, on port " + server.port());
         }
-        try {
-            server = StatusServer.start(address, metrics, combined(auditorHealth, Part::health), combined(auditorReady, Part::ready));
-        } catch (IOException e) {
-            throw new IOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
-        }
+        served = true;
+        this.health = combined(auditorHealth, Part::health);
+        this.ready = combined(auditorReady, Part::ready);
+        this.metrics = metrics;
     }
 
     /** Where it serves (the port chosen when 0 was asked for). */
     int port() {
-        if (server == null) {
-            throw new IllegalStateException("the status server has not started");
-        }
         return server.port();
     }
 
@@ -92,9 +103,7 @@ final class StatusEndpoint implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (server != null) {
-                server.close();
-            }
+            server.close();
         } finally {
             meters.close();
         }

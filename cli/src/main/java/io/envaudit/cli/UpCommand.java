@@ -99,11 +99,12 @@ final class UpCommand implements Callable<Integer> {
             }
             routes = read.get();
         }
-        try (StopRequest stop = StopRequest.onSignals()) {
+        // the registry and the status server outlive every part: the router's last deliveries still count, and are served
+        try (StopRequest stop = StopRequest.onSignals(); StatusEndpoint status = StatusEndpoint.bind(metricsAddress)) {
             try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.at(dataDir.resolve("kafka")))) {
                 out.println("Kafka broker up at " + kafka.bootstrapServers() + " (data in " + dataDir + ")");
                 out.flush();
-                serve(kafka.bootstrapServers(), routes, stop, out, err);
+                serve(kafka.bootstrapServers(), routes, status, stop, out, err);
             }
             out.println("envaudit stopped; data kept in " + dataDir);
             out.flush();
@@ -114,7 +115,8 @@ final class UpCommand implements Callable<Integer> {
     }
 
     /** The topics, the default pack, the auditor, the sample and the alerts; what is left is skipped once a stop is asked for. */
-    private void serve(String bootstrap, RoutesConfig routes, StopRequest stop, PrintWriter out, PrintWriter err) throws Exception {
+    private void serve(String bootstrap, RoutesConfig routes, StatusEndpoint status, StopRequest stop, PrintWriter out, PrintWriter err)
+            throws Exception {
         if (stop.isRequested()) {
             return;
         }
@@ -127,11 +129,9 @@ final class UpCommand implements Callable<Integer> {
             if (stop.isRequested()) {
                 return;
             }
-            // the registry and the status server outlive both parts: the router's last deliveries still count, and are served;
-            // the router starts first, counting in that registry, so that /ready answers for both from the start
-            try (StatusEndpoint status = StatusEndpoint.of(metricsAddress);
-                 RunningRouter router = routes == null ? null : AlertRouter.start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                         cluster.topics(), routes, RouterSettings.defaults().withMeters(status.meters()))) {
+            // the router starts first, counting in the registry the auditor serves, so that /ready answers for both from the start
+            try (RunningRouter router = routes == null ? null : AlertRouter.start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                    cluster.topics(), routes, RouterSettings.defaults().withMeters(status.meters()))) {
                 if (router != null) {
                     status.add("router", RouterProbes.health(router),
                             RouterProbes.ready(router, cluster.topics().alerts().name(), RouterSettings.DEFAULT_GROUP_ID));

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -264,6 +266,20 @@ class EnvauditUpIT {
         assertEquals(List.of("error: HTTPS_PROXY must be an http proxy, http://host:port"), refused.err().lines().toList());
         assertEquals("", refused.out());
         assertFalse(Files.exists(data), "no broker started, nothing written in " + data);
+    }
+
+    @Test
+    void upRefusesAMetricsAddressInUseBeforeItStartsAnything() throws Exception {
+        Path data = dir.resolve(".envaudit");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1:" + taken.getLocalPort();
+            CommandResult refused = ENVAUDIT.run("", "up", "--data-dir", data.toString(), "--metrics-address", address);
+            assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+            List<String> errors = refused.err().lines().toList();
+            assertEquals(1, errors.size(), refused.err());
+            assertTrue(errors.get(0).startsWith("error: cannot serve metrics on " + address + ": "), errors.get(0));
+            assertFalse(Files.exists(data.resolve("kafka")), "no broker started, nothing written in " + data);
+        }
     }
 
     private static final String NUMPY_FLOOR = String.join("\n",
