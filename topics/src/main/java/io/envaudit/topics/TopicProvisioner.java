@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -58,7 +59,7 @@ public final class TopicProvisioner {
                 check(topic, snapshots.name(), actualSnapshotPartitions);
             }
         } catch (ExecutionException e) {
-            throw new TopicProvisioningException("cannot create or inspect envaudit's topics: " + e.getCause().getMessage(), e.getCause());
+            throw new TopicProvisioningException("cannot create or inspect envaudit's topics: " + why(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicProvisioningException("interrupted while preparing envaudit's topics", e);
@@ -76,11 +77,19 @@ public final class TopicProvisioner {
             }
             awaitUsable(List.of(declaration.name()));
         } catch (ExecutionException e) {
-            throw new TopicProvisioningException("cannot create " + declaration.name() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new TopicProvisioningException("cannot create " + declaration.name() + ": " + why(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicProvisioningException("interrupted while creating " + declaration.name(), e);
         }
+    }
+
+    /** The admin client's reason; its timeout ("Timed out waiting for a node assignment") says only that no broker answered. */
+    private static String why(Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return "no Kafka broker answered (is one running, and reachable at the bootstrap servers given?): " + failure.getMessage();
+        }
+        return failure.getMessage();
     }
 
     private void create(List<NewTopic> missing) throws ExecutionException, InterruptedException {

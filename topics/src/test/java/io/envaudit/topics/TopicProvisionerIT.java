@@ -3,6 +3,7 @@ package io.envaudit.topics;
 import io.envaudit.kafka.testing.KafkaBroker;
 import io.envaudit.wire.MemorySchemaRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,20 @@ class TopicProvisionerIT {
         ConfigResource rules = new ConfigResource(ConfigResource.Type.TOPIC, "fresh.rules");
         assertEquals("compact", admin.describeConfigs(List.of(rules)).all().get().get(rules).get("cleanup.policy").value());
         provisioner.ensure(topics.all(), 4, Optional.empty()); // a second start changes nothing
+    }
+
+    @Test
+    void noBrokerAtTheBootstrapServersIsSaidSo() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // nothing listens there once it is closed
+        }
+        try (Admin nowhere = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closed,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000))) {
+            TopicProvisioningException refused = assertThrows(TopicProvisioningException.class,
+                    () -> new TopicProvisioner(nowhere, Duration.ofSeconds(2)).ensure(new NewTopic("nowhere.schemas", 1, (short) 1)));
+            assertTrue(refused.getMessage().startsWith("cannot create nowhere.schemas: no Kafka broker answered"), refused.getMessage());
+        }
     }
 
     @Test
