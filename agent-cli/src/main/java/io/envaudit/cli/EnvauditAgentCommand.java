@@ -24,6 +24,6 @@ public final class EnvauditAgentCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EnvauditAgentCommand()).execute(args));
+        System.exit(UsageErrors.commandLine(new EnvauditAgentCommand()).execute(args));
     }
 }

@@ -1,7 +1,5 @@
 package io.envaudit.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -17,7 +15,7 @@ record CommandResult(int exitCode, String out, String err) {
     static CommandResult inProcess(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int code = UsageErrors.commandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new CommandResult(code, out.toString(), err.toString());
     }
 }

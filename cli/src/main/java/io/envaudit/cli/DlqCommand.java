@@ -18,10 +18,10 @@ import java.util.Map;
  */
 @Command(name = "dlq", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "The records the auditor could not read or process, and (--alerts) the",
-            "notifications the alert router could not deliver.",
-            "They are kept in the dead-letter topics (envaudit.dlq, envaudit.alerts.dlq)",
-            "as they were, with why. 'dlq list' shows them; 'dlq replay' sends them again."},
+            "Show and replay the records envaudit could not read, process or deliver.",
+            "The auditor's dead letters (envaudit.dlq) and, with --alerts, the notifications the alert router could not "
+                    + "deliver (envaudit.alerts.dlq) are kept as they were, with why. 'dlq list' shows them; 'dlq replay' sends them "
+                    + "again."},
         subcommands = {DlqListCommand.class, DlqReplayCommand.class})
 final class DlqCommand implements Runnable {
     /** How long a dlq command waits for Kafka to answer, or for a read to make progress. */

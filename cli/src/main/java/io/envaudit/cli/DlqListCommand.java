@@ -24,11 +24,9 @@ import java.util.function.Predicate;
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Show the dead letters, oldest first.",
-            "From the start of the dead-letter topic (or --since) to its end: where",
-            "each is, when its record was written, why (its reason code), the topic,",
-            "partition and offset it came from, its key, and the exception. With",
-            "--alerts, the notifications the router could not deliver: when, the",
-            "receiver, the rule, how many alerts, why.",
+            "From the start of the dead-letter topic (or --since) to its end: where each is, when its record was written, "
+                    + "why (its reason code), the topic, partition and offset it came from, its key, and the exception. With "
+                    + "--alerts, the notifications the router could not deliver: when, the receiver, the rule, how many alerts, why.",
             "Exit 0; 1 when Kafka fails; 2 on bad options or a missing topic."})
 final class DlqListCommand implements Callable<Integer> {
     enum Format { text, json }

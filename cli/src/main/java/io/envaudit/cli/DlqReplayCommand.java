@@ -35,17 +35,13 @@ import java.util.regex.Pattern;
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Send dead letters again, to where they came from or to --to TOPIC.",
-            "Each is sent with its original key, value and headers, plus",
-            "envaudit.replayed-from, to the topic and partition it came from, or to",
-            "--to TOPIC (partitioned by key). Choose them with --offset, --source-topic",
-            "or --all. At-least-once: a replay that fails part-way sends some records",
-            "again when it is run again.",
-            "With --alerts, the notifications the router could not deliver are posted",
-            "once more to their receivers, as the routes file of --config defines them,",
-            "each payload as it was; choose them with --offset, --receiver or --all.",
-            "Exit 0; 1 when Kafka fails or a receiver does not take a notification; 2 on",
-            "bad options, a bad routes file, or when a chosen dead letter, topic or",
-            "receiver does not exist."})
+            "Each is sent with its original key, value and headers, plus envaudit.replayed-from, to the topic and partition"
+                    + " it came from, or to --to TOPIC (partitioned by key). Choose them with --offset, --source-topic or --all. At-"
+                    + "least-once: a replay that fails part-way sends some records again when it is run again.",
+            "With --alerts, the notifications the router could not deliver are posted once more to their receivers, as the "
+                    + "routes file of --config defines them, each payload as it was; choose them with --offset, --receiver or --all.",
+            "Exit 0; 1 when Kafka fails or a receiver does not take a notification; 2 on bad options, a bad routes file, or"
+                    + " when a chosen dead letter, topic or receiver does not exist."})
 final class DlqReplayCommand implements Callable<Integer> {
     /** {@code 0/17}, or {@code envaudit.dlq/0/17} as {@code dlq list} prints it. */
     private static final Pattern POSITION = Pattern.compile("(?:(.+)/)?(\\d{1,9})/(\\d{1,18})");

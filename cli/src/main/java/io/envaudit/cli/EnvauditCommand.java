@@ -21,6 +21,6 @@ public final class EnvauditCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EnvauditCommand()).execute(args));
+        System.exit(UsageErrors.commandLine(new EnvauditCommand()).execute(args));
     }
 }

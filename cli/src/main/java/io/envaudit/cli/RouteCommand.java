@@ -39,8 +39,9 @@ import java.util.concurrent.TimeoutException;
  */
 @Command(name = "route", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "Send the alerts of envaudit.alerts to Slack, Mattermost, Rocket.Chat, Teams, webhooks and Alertmanager as",
-            "the routes file says (docs/router.md), grouped per receiver and rule, until Ctrl-C.",
+            "Route the alerts to chat, webhooks and Alertmanager until Ctrl-C.",
+            "Sends the alerts of envaudit.alerts to Slack, Mattermost, Rocket.Chat, Teams, webhooks and Alertmanager as the"
+                    + " routes file says (docs/router.md), grouped per receiver and rule.",
             "Exit 2 on a bad routes file or option, 1 when the router cannot run or stops on an error."})
 final class RouteCommand implements Callable<Integer> {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);

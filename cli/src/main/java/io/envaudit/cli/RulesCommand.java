@@ -21,8 +21,10 @@ import java.util.concurrent.Callable;
 
 /** {@code envaudit rules}: rule files, and the rules topic the streaming auditor audits with. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
-        description = {"Rule files (docs/rules.md): 'rules lint' checks them; 'rules publish', 'rules delete' and",
-            "'rules list' work on the rules topic of a running auditor."},
+        description = {
+            "Check rule files, and publish, delete and list the rules of a running auditor.",
+            "Rule files are described in docs/rules.md: 'rules lint' checks them; 'rules publish', 'rules delete' and "
+                    + "'rules list' work on the rules topic of a running auditor."},
         subcommands = {RulesCommand.Lint.class, RulesPublishCommand.class, RulesDeleteCommand.class, RulesListCommand.class})
 final class RulesCommand implements Runnable {
 

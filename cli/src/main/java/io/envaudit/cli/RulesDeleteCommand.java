@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
 /** {@code envaudit rules delete}: rules and waivers off the rules topic, by id. */
 @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "Delete rules or waivers from the rules topic by id (a tombstone each): the alerts of a deleted rule",
-            "resolve (rule-deleted), those a deleted waiver covered open again. An id the topic does not hold is",
-            "an error, and then nothing is deleted, unless --force.",
+            "Delete rules or waivers from the rules topic by id.",
+            "Each is a tombstone: the alerts of a deleted rule resolve (rule-deleted), those a deleted waiver covered open "
+                    + "again. An id the topic does not hold is an error, and then nothing is deleted, unless --force.",
             "Exit 0 when deleted, 1 when an id is not on the topic or on a Kafka failure, 2 on bad arguments."})
 final class RulesDeleteCommand implements Callable<Integer> {
 

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code envaudit rules list}: what the rules topic holds, as a table by id, or one entry's YAML. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "List the rules and waivers on the rules topic, sorted by id: kind, severity, origin, when published",
-            "and from which file. A record that cannot be read is reported on stderr.",
+            "List the rules and waivers on the rules topic, sorted by id.",
+            "For each: kind, severity, origin, when published and from which file. A record that cannot be read is reported on stderr.",
             "Exit 0, 1 when --yaml names no entry or on a Kafka failure, 2 on bad arguments."})
 final class RulesListCommand implements Callable<Integer> {
     private static final List<String> HEADER = List.of("ID", "KIND", "SEVERITY", "ORIGIN", "PUBLISHED", "SOURCE");

@@ -25,10 +25,11 @@ import java.util.concurrent.Callable;
 /** {@code envaudit rules publish}: rule files, or the default pack, onto the rules topic the auditor audits with. */
 @Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "Publish the rules and waivers of rule files to the rules topic, keyed by id, with origin 'user'. The files",
-            "are linted first, as 'rules lint' does: when they have an error, nothing is published. One line per",
-            "entry: added, updated, or unchanged (not sent again). With --default-pack, publish the default rule pack",
-            "instead: new rules added, changed ones updated, dropped ones deleted, user-edited ones kept.",
+            "Publish the rules and waivers of rule files to the rules topic.",
+            "Keyed by id, with origin 'user'. The files are linted first, as 'rules lint' does: when they have an error, "
+                    + "nothing is published. One line per entry: added, updated, or unchanged (not sent again). With --default-pack, "
+                    + "publish the default rule pack instead: new rules added, changed ones updated, dropped ones deleted, user-"
+                    + "edited ones kept.",
             "Exit 0 when published, 1 on a lint error, a refused entry or a Kafka failure, 2 on bad arguments."})
 final class RulesPublishCommand implements Callable<Integer> {
 

@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         defaultValueProvider = RunCommand.AuditDefaults.class,
         description = {
-            "Run the streaming auditor on an existing Kafka cluster until Ctrl-C or SIGTERM. Creates envaudit's",
-            "missing topics; refuses, saying what to do, existing ones with the wrong settings.",
+            "Run the streaming auditor on an existing Kafka cluster until Ctrl-C or SIGTERM.",
+            "Creates envaudit's missing topics; refuses, saying what to do, existing ones with the wrong settings.",
             "Exit 0 once stopped, 1 when the topics are refused or the auditor fails, 2 on bad options."})
 final class RunCommand implements Callable<Integer> {
 

@@ -57,10 +57,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "Start an embedded Kafka broker, the streaming auditor and the default rules, publish the sample",
-            "environments (samples/README.md) and this machine's own, and print alerts as they open and resolve, until Ctrl-C. Data stays",
-            "in --data-dir. With --routes, also route the alerts as 'envaudit route' does. Exit 0 once stopped, 1 when something",
-            "fails to start or the auditor or the router stops on an error, 2 on a bad routes file or proxy variable."})
+            "Run everything on this machine: an embedded Kafka broker, the auditor, the default rules.",
+            "Starts an embedded Kafka broker, the streaming auditor and the default rules, publishes the sample "
+                    + "environments (samples/README.md) and this machine's own, and prints alerts as they open and resolve, until "
+                    + "Ctrl-C. Data stays in --data-dir. With --routes, also routes the alerts as 'envaudit route' does.",
+            "Exit 0 once stopped, 1 when something fails to start or the auditor or the router stops on an error, 2 on a "
+                    + "bad routes file or proxy variable."})
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = ".envaudit", description = "Where the broker and the auditor keep their data (default: ./.envaudit).")
     Path dataDir;
