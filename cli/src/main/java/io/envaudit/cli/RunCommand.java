@@ -100,6 +100,11 @@ final class RunCommand implements Callable<Integer> {
      * @throws IllegalArgumentException for a combination the auditor refuses, saying why
      */
     AuditSettings settings() {
+        if (!retireAfter.isZero() && retireAfter.compareTo(staleAfter) < 0) {
+            // said here, in the options' own words: the settings' check would name ISO durations
+            throw new IllegalArgumentException("--retire-after (" + DurationConverter.format(retireAfter)
+                    + ") is shorter than --stale-after (" + DurationConverter.format(staleAfter) + ")");
+        }
         return new AuditSettings(driftThreshold, staleAfter, retireAfter, reauditChunk);
     }
 

@@ -57,7 +57,7 @@ class RunCommandTest {
     void settingsTheAuditorRefusesAreUsageErrors() {
         CommandResult run = CommandResult.inProcess(new EnvauditCommand(), "run", "--bootstrap-servers", "kafka:9092", "--stale-after", "3d", "--retire-after", "1d");
         assertEquals(2, run.exitCode());
-        assertEquals("error: retire-after (PT24H) is shorter than stale-after (PT72H)\n", run.err());
+        assertEquals("error: --retire-after (1d) is shorter than --stale-after (3d)\n", run.err());
 
         CommandResult chunk = CommandResult.inProcess(new EnvauditCommand(), "run", "--bootstrap-servers", "kafka:9092", "--reaudit-chunk", "0");
         assertEquals(2, chunk.exitCode());
