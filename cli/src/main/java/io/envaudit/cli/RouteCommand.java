@@ -81,7 +81,8 @@ final class RouteCommand implements Callable<Integer> {
         RoutesConfig routes = read.get();
         if (check) {
             describe(routes, out);
-            out.println(config + ": " + routes.receivers().size() + " receivers, no problems");
+            int receivers = routes.receivers().size();
+            out.println(config + ": " + receivers + (receivers == 1 ? " receiver" : " receivers") + ", no problems");
             out.flush();
             return 0;
         }
@@ -129,10 +130,11 @@ final class RouteCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One line per receiver: its name, type, where its URL comes from (never the URL), its window and rate. */
+    /** One line per receiver: its name, type, where its URL comes from (never the URL), its CA file, its window and rate. */
     private static void describe(RoutesConfig routes, PrintWriter out) {
         for (ReceiverConfig receiver : routes.receivers().values()) {
             out.println("  " + receiver.name() + ": " + receiver.type().label() + ", URL from " + receiver.url().source()
+                    + receiver.caFile().map(caFile -> ", TLS trusting only the CAs of " + caFile.path()).orElse("")
                     + ", messages grouped over " + receiver.groupWindow().toMillis() + " ms"
                     + receiver.rateLimit().map(limit -> ", at most " + limit.messages() + " per " + limit.period().toSeconds() + " s")
                     .orElse(""));

@@ -282,6 +282,22 @@ class EnvauditUpIT {
         }
     }
 
+    @Test
+    void aRoutesFileWhoseCaFileHoldsNoCertificateStopsUpBeforeItStartsAnything() throws Exception {
+        Path data = dir.resolve(".envaudit");
+        Files.writeString(dir.resolve("corp-ca.pem"), "");
+        Path routes = Files.writeString(dir.resolve("routes.yaml"), String.join("\n",
+                "receivers:",
+                "  - {name: corp, type: webhook, url: 'https://hooks.corp/envaudit', tls: {ca_file: corp-ca.pem}}",
+                "route:",
+                "  receiver: corp", ""));
+        CommandResult up = ENVAUDIT.run("", "up", "--data-dir", data.toString(), "--routes", routes.toString(), "--no-scan");
+        assertEquals(2, up.exitCode(), up.out() + up.err());
+        assertEquals(List.of("error: " + routes + ":2:84: " + dir.resolve("corp-ca.pem") + " ('tls.ca_file' of receiver 'corp')"
+                + " holds no certificate: a CA file is PEM, one or more -----BEGIN CERTIFICATE----- blocks"), up.err().lines().toList());
+        assertFalse(Files.exists(data), "no broker was started");
+    }
+
     private static final String NUMPY_FLOOR = String.join("\n",
             "rules:",
             "  - id: org.numpy-floor",

@@ -1,5 +1,6 @@
 package io.envaudit.cli;
 
+import io.envaudit.router.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -82,6 +83,36 @@ class RouteCommandTest {
         assertEquals(List.of("error: HTTP_PROXY carries credentials, which this router cannot send to a proxy; use a proxy that needs none"),
                 run.err().lines().toList());
         assertFalse(run.err().contains("s3cret"));
+    }
+
+    @Test
+    void checkNamesAReceiversCaFile() throws Exception {
+        Path caFile = TestCertificates.unrelatedAuthority(dir, "corp-ca");
+        Path file = routes(
+                "receivers:",
+                "  - {name: corp, type: mattermost, url_env: MM_URL, tls: {ca_file: corp-ca.pem}}",
+                "route:",
+                "  receiver: corp");
+        Run run = run(Map.of("MM_URL", "https://mattermost.corp/hooks/SECRET"), "route", "--config", file.toString(), "--check");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                "  corp: mattermost, URL from $MM_URL, TLS trusting only the CAs of " + caFile + ", messages grouped over 30000 ms,"
+                        + " at most 30 per 60 s",
+                file + ": 1 receiver, no problems"), run.out().lines().toList());
+    }
+
+    @Test
+    void aCaFileWithNoCertificateIsAUsageErrorBeforeKafka() throws Exception {
+        Files.writeString(dir.resolve("corp-ca.pem"), "# paste the corporate CA here\n");
+        Path file = routes(
+                "receivers:",
+                "  - {name: corp, type: webhook, url: 'https://hooks.corp/envaudit', tls: {ca_file: corp-ca.pem}}",
+                "route:",
+                "  receiver: corp");
+        Run run = run(Map.of(), "route", "--config", file.toString(), "--bootstrap-servers", "127.0.0.1:9");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: " + file + ":2:84: " + dir.resolve("corp-ca.pem") + " ('tls.ca_file' of receiver 'corp') holds"
+                + " no certificate: a CA file is PEM, one or more -----BEGIN CERTIFICATE----- blocks"), run.err().lines().toList());
     }
 
     @Test

@@ -10,15 +10,16 @@ import java.util.Optional;
  * @param url             for Alertmanager its base URL ({@code /api/v2/alerts} is added); for the others the
  *                        URL posted to. A secret either way: it is never printed
  * @param bearerToken     sent as {@code Authorization: Bearer ...} (webhook and Alertmanager only)
+ * @param caFile          the CAs its certificate must chain to (https only); empty for the JVM's trust store
  * @param groupWindow     how long alerts for one rule are gathered into one message
  * @param rateLimit       empty for no limit
  * @param listLimit       how many alerts a chat message lists before "and N more"
  * @param batchSize       how many alerts one webhook or Alertmanager post carries at most
  * @param refreshInterval how often firing alerts are posted again to Alertmanager
  */
-public record ReceiverConfig(String name, ReceiverType type, Secret url, Optional<Secret> bearerToken, Duration groupWindow,
-                             Optional<RateLimit> rateLimit, Duration timeout, Retry retry, int listLimit, int batchSize,
-                             Duration refreshInterval) {
+public record ReceiverConfig(String name, ReceiverType type, Secret url, Optional<Secret> bearerToken, Optional<CaFile> caFile,
+                             Duration groupWindow, Optional<RateLimit> rateLimit, Duration timeout, Retry retry, int listLimit,
+                             int batchSize, Duration refreshInterval) {
 
     /** The URL to post notifications to. */
     public URI postUri() {

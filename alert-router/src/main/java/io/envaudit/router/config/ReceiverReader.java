@@ -23,11 +23,12 @@ import java.util.stream.Collectors;
 /** Reads {@code receivers:}, a list of receivers each with a unique {@code name} and a {@code type}. */
 final class ReceiverReader {
     private static final List<String> COMMON_KEYS = List.of("name", "type", "url", "url_env", "url_file", "group_window",
-            "rate_limit", "timeout", "max_attempts", "initial_backoff", "max_backoff");
+            "tls", "rate_limit", "timeout", "max_attempts", "initial_backoff", "max_backoff");
     private static final List<String> CHAT_KEYS = List.of("list_limit");
     private static final List<String> TOKEN_KEYS = List.of("token_env", "token_file");
     private static final List<String> BATCH_KEYS = List.of("batch_size");
     private static final List<String> ALERTMANAGER_KEYS = List.of("refresh_interval");
+    private static final List<String> TLS_KEYS = List.of("ca_file");
     private static final List<String> ALL_KEYS = concat(COMMON_KEYS, CHAT_KEYS, TOKEN_KEYS, BATCH_KEYS, ALERTMANAGER_KEYS);
     private static final Pattern RATE = Pattern.compile("([1-9][0-9]{0,5})/(s|m|h)");
 
@@ -42,12 +43,14 @@ final class ReceiverReader {
 
     private final YamlReader reader;
     private final SecretReader secrets;
+    private final CaFileReader caFiles;
     private final Duration defaultGroupWindow;
     private final Set<String> declared = new LinkedHashSet<>();
 
-    ReceiverReader(YamlReader reader, SecretReader secrets, Duration defaultGroupWindow) {
+    ReceiverReader(YamlReader reader, SecretReader secrets, CaFileReader caFiles, Duration defaultGroupWindow) {
         this.reader = reader;
         this.secrets = secrets;
+        this.caFiles = caFiles;
         this.defaultGroupWindow = defaultGroupWindow;
     }
 
@@ -108,6 +111,7 @@ final class ReceiverReader {
         }
         Secret url = url(item, fields, type, what);
         Optional<Secret> token = token(fields, what);
+        Optional<CaFile> caFile = tls(fields, url, what);
         Duration groupWindow = duration(fields, "group_window", defaultGroupWindow);
         Optional<RateLimit> rateLimit = fields.containsKey("rate_limit")
                 ? Optional.ofNullable(rate(fields.get("rate_limit").getValueNode()))
@@ -125,7 +129,7 @@ final class ReceiverReader {
         if (reader.problemCount() > problemsBefore) {
             return null;
         }
-        return new ReceiverConfig(name, type, url, token, groupWindow, rateLimit, timeout,
+        return new ReceiverConfig(name, type, url, token, caFile, groupWindow, rateLimit, timeout,
                 new Retry(attempts, initialBackoff, maxBackoff), listLimit, batchSize, refresh);
     }
 
@@ -188,13 +192,46 @@ final class ReceiverReader {
     }
 
     private static boolean isHttpUrl(String text) {
+        String scheme = scheme(text);
+        return (scheme.equals("http") || scheme.equals("https")) && URI.create(text).getHost() != null;
+    }
+
+    /** In lower case; empty when the text is no URI. */
+    private static String scheme(String text) {
         try {
             URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+            return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         } catch (URISyntaxException e) {
-            return false;
+            return "";
         }
+    }
+
+    /**
+     * {@code tls: {ca_file: PATH}}: the CAs that this receiver's certificate must chain to, instead of the JVM's
+     * trust store. On an http URL it would never be used, which is a mistake worth saying (the URL was meant
+     * to be https, or the block belongs to another receiver).
+     */
+    private Optional<CaFile> tls(Map<String, NodeTuple> fields, Secret url, String what) {
+        if (!fields.containsKey("tls")) {
+            return Optional.empty();
+        }
+        NodeTuple tls = fields.get("tls");
+        if (url != null && !scheme(url.reveal()).equals("https")) {
+            reader.error(tls.getKeyNode(), "'tls' of " + what + " would never be used: the URL from " + url.source()
+                    + " is http, not https");
+        }
+        Map<String, NodeTuple> settings = reader.mapping(tls.getValueNode(), "'tls' of " + what, TLS_KEYS);
+        if (settings == null) {
+            return Optional.empty();
+        }
+        if (!settings.containsKey("ca_file")) {
+            reader.error(tls.getValueNode(), "'tls' of " + what + " needs 'ca_file', the PEM file of the CAs its certificate"
+                    + " chains to");
+            return Optional.empty();
+        }
+        Node node = settings.get("ca_file").getValueNode();
+        String path = reader.text(node, "'tls.ca_file'");
+        return path == null ? Optional.empty() : Optional.ofNullable(caFiles.read(node, path, "'tls.ca_file' of " + what, reader));
     }
 
     private Optional<Secret> token(Map<String, NodeTuple> fields, String what) {

@@ -41,10 +41,11 @@ public final class RoutesFile {
             throw new RoutesFileException(List.of(file + ": cannot read the routes file: " + e));
         }
         Path directory = file.toAbsolutePath().getParent();
-        return parse(file.toString(), text, new SecretReader(environment, directory));
+        return parse(file.toString(), text, new SecretReader(environment, directory), new CaFileReader(directory));
     }
 
-    static RoutesConfig parse(String fileName, String text, SecretReader secrets) throws RoutesFileException {
+    private static RoutesConfig parse(String fileName, String text, SecretReader secrets, CaFileReader caFiles)
+            throws RoutesFileException {
         YamlReader reader = new YamlReader(fileName);
         Optional<Node> root;
         try {
@@ -58,14 +59,14 @@ public final class RoutesFile {
         if (root.isEmpty() || YamlValues.isNull(root.get())) {
             throw new RoutesFileException(List.of(fileName + ":1:1: the routes file is empty: it needs 'receivers' and 'route'"));
         }
-        RoutesConfig config = read(fileName, root.get(), reader, secrets);
+        RoutesConfig config = read(fileName, root.get(), reader, secrets, caFiles);
         if (!reader.problems().isEmpty()) {
             throw new RoutesFileException(reader.problems());
         }
         return config;
     }
 
-    private static RoutesConfig read(String fileName, Node root, YamlReader reader, SecretReader secrets) {
+    private static RoutesConfig read(String fileName, Node root, YamlReader reader, SecretReader secrets, CaFileReader caFiles) {
         Map<String, NodeTuple> sections = reader.mapping(root, "a routes file", TOP_LEVEL_KEYS);
         if (sections == null) {
             return null;
@@ -77,7 +78,7 @@ public final class RoutesFile {
         }
         Duration groupWindow = sections.containsKey("group_window")
                 ? reader.duration(sections.get("group_window").getValueNode(), "'group_window'") : DEFAULT_GROUP_WINDOW;
-        ReceiverReader receivers = new ReceiverReader(reader, secrets, groupWindow == null ? DEFAULT_GROUP_WINDOW : groupWindow);
+        ReceiverReader receivers = new ReceiverReader(reader, secrets, caFiles, groupWindow == null ? DEFAULT_GROUP_WINDOW : groupWindow);
         Map<String, ReceiverConfig> read = sections.containsKey("receivers")
                 ? receivers.readAll(sections.get("receivers").getValueNode()) : Map.of();
         if (!sections.containsKey("route")) {

@@ -23,8 +23,8 @@ public sealed interface PostResult {
     }
 
     /**
-     * Another 4xx, a redirect, or a TLS certificate this JVM does not accept: the receiver's configuration
-     * (or the router's trust store) is wrong and trying again will not help.
+     * Another 4xx, a redirect, or a TLS certificate not accepted (by the receiver's CA file, or else the JVM's
+     * trust store): the receiver's configuration (or the router's trust) is wrong and trying again will not help.
      */
     record Rejected(String reason) implements Failure {
     }

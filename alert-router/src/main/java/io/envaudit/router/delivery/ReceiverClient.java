@@ -69,9 +69,8 @@ public final class ReceiverClient {
         } catch (SSLException e) {
             Optional<Throwable> refused = certificateProblem(e);
             if (refused.isPresent()) {
-                return new PostResult.Rejected("TLS: the receiver's certificate is not accepted (" + safe(refused.get())
-                        + "); for a private CA, start the router with a trust store that holds it (javax.net.ssl.trustStore,"
-                        + " docs/router.md)");
+                return new PostResult.Rejected("TLS: the receiver's certificate is not accepted (" + safe(refused.get()) + "); "
+                        + trustHint());
             }
             return new PostResult.Retry("TLS failed: " + safe(e), Optional.empty());
         } catch (IOException e) {
@@ -110,6 +109,14 @@ public final class ReceiverClient {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the CA that signed the receiver's certificate must be for the post to go through. */
+    private String trustHint() {
+        return receiver.caFile()
+                .map(caFile -> "it must chain to a CA of the receiver's tls.ca_file, " + caFile.path() + ", and name the URL's host")
+                .orElse("for a private CA, give the receiver a tls.ca_file that holds it, or start the router with a trust store"
+                        + " that does (javax.net.ssl.trustStore, docs/router.md)");
     }
 
     /** Retry-After is whole seconds or an HTTP date (RFC 9110 10.2.3); anything else is ignored. */
