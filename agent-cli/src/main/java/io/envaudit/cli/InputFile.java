@@ -14,7 +14,6 @@ import io.envaudit.schemas.EnvironmentSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +22,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A file named on the command line ({@code -} for stdin), read whole: snapshot JSON, or a listing that is
- * converted on the way (docs/listings.md). A listing's lines that name no package are reported as warnings.
+ * converted on the way (docs/listings.md). Either is text, UTF-8 or UTF-16 with its byte order mark; other bytes
+ * are an error rather than garbled packages. A listing's lines that name no package are reported as warnings.
  */
 final class InputFile {
     static final String STDIN = "-";
@@ -38,17 +38,20 @@ final class InputFile {
         this.modified = modified;
     }
 
-    /** @throws java.nio.file.NoSuchFileException when there is no such file */
+    /**
+     * @throws java.nio.file.NoSuchFileException when there is no such file
+     * @throws io.envaudit.listings.ListingException when its bytes are not text ({@link ListingText#decode}), naming the
+     *                                               file and the offset of the first that is not
+     */
     static InputFile read(String name) throws IOException {
         if (name.equals(STDIN)) {
-            return new InputFile(name, new String(System.in.readAllBytes(), StandardCharsets.UTF_8), Instant.now());
+            return new InputFile(name, ListingText.decode(name, System.in.readAllBytes()), Instant.now());
         }
         Path path = Path.of(name);
         if (Files.isDirectory(path)) {
             throw new IOException("it is a directory");
         }
-        return new InputFile(name, new String(Files.readAllBytes(path), StandardCharsets.UTF_8),
-                Files.getLastModifiedTime(path).toInstant());
+        return new InputFile(name, ListingText.decode(name, Files.readAllBytes(path)), Files.getLastModifiedTime(path).toInstant());
     }
 
     String name() {
@@ -57,8 +60,7 @@ final class InputFile {
 
     /** Snapshot JSON is an object; no listing format starts with a brace. */
     boolean isSnapshotJson() {
-        String start = text.stripLeading();
-        return start.startsWith("{") || start.startsWith("\uFEFF{");
+        return text.stripLeading().startsWith("{");
     }
 
     /**

@@ -100,7 +100,7 @@ class RulesLintCommandTest {
         Path latin1 = Files.write(directory.resolve("latin1.yaml"), new byte[]{'#', ' ', (byte) 0xE9, '\n'});
         Run run = run("rules", "lint", latin1.toString());
         assertEquals(2, run.exitCode());
-        assertEquals("error: " + latin1 + " is not UTF-8 text", run.err().strip());
+        assertEquals("error: " + latin1 + ": not UTF-8 text: invalid byte 0xE9 at offset 2", run.err().strip());
     }
 
     @Test

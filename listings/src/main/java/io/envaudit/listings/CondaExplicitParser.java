@@ -5,9 +5,8 @@ import io.envaudit.engine.names.Channels;
 import io.envaudit.schemas.EnvironmentManager;
 import io.envaudit.schemas.Platform;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code conda list --explicit}: comments and {@code # platform: SUBDIR}, the {@code @EXPLICIT} line, then
@@ -25,7 +24,7 @@ final class CondaExplicitParser implements ListingParser {
         List<String> lines = text.lines();
         boolean explicit = false;
         Platform stated = null;
-        Set<String> subdirs = new LinkedHashSet<>();
+        List<String> subdirs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             Platform platform = PlatformLine.read(line);
@@ -42,9 +41,7 @@ final class CondaExplicitParser implements ListingParser {
                     String url = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
                     CondaFileName file = CondaFileName.ofUrl(url);
                     Channel channel = Channels.canonical(url);
-                    if (!channel.subdir().isEmpty() && !channel.subdir().equals("noarch")) {
-                        subdirs.add(channel.subdir());
-                    }
+                    subdirs.add(channel.subdir());
                     listing.add(Packages.conda(file.name(), file.version(), file.build(), channel, null), i + 1);
                 } catch (UnreadableLine e) {
                     listing.skip(i + 1, line, e.getMessage());
@@ -56,8 +53,8 @@ final class CondaExplicitParser implements ListingParser {
         }
         if (stated != null) {
             listing.platform(stated);
-        } else if (subdirs.size() == 1) {
-            listing.platform(Subdirs.platform(subdirs.iterator().next()));
+        } else {
+            Subdirs.platformAgreedOn(subdirs).ifPresent(listing::platform);
         }
         return listing.build();
     }

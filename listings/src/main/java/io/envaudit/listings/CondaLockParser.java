@@ -21,6 +21,8 @@ import java.util.List;
  * metadata lists. Optional packages (installed only when their category is asked for) are reported as skipped.
  */
 final class CondaLockParser implements ListingParser {
+    /** The fields of a version 1 entry this reader needs; conda-lock writes them for pip packages too. */
+    private static final List<String> REQUIRED = List.of("name", "version", "manager", "platform", "url");
 
     @Override
     public ParsedListing parse(ListingText text) {
@@ -43,12 +45,14 @@ final class CondaLockParser implements ListingParser {
         if (Subdirs.isSubdir(platform)) {
             listing.platform(Subdirs.platform(platform));
         }
-        for (Node entry : yaml.sequence(YamlTree.get(root, "package"), "the locked packages")) {
+        List<Node> entries = yaml.sequence(YamlTree.get(root, "package"), "the locked packages");
+        for (Node entry : entries) {
             MappingNode p = yaml.mapping(entry, "a locked package");
+            requireFields(yaml, p, entry == entries.get(entries.size() - 1));
             if (!platform.equals(yaml.scalar(YamlTree.get(p, "platform"), "the package's platform"))) {
                 continue;
             }
-            String name = yaml.requiredOfPackage(p, "name");
+            String name = yaml.scalar(YamlTree.get(p, "name"), "the package's name");
             if ("true".equals(yaml.scalar(YamlTree.get(p, "optional"), "optional"))) {
                 listing.skip(YamlTree.line(entry), "- name: " + name, "optional (category "
                         + yaml.scalar(YamlTree.get(p, "category"), "the category") + "): conda-lock installs it only when asked");
@@ -61,6 +65,21 @@ final class CondaLockParser implements ListingParser {
             }
         }
         return listing.build();
+    }
+
+    /**
+     * Every entry, whatever its platform, states the fields conda-lock writes and this reader needs. One that lacks
+     * some is named with all it lacks: usually the last of a lock cut short when pasted, which must not pass for a
+     * complete environment without the package.
+     */
+    private static void requireFields(YamlTree yaml, MappingNode p, boolean last) {
+        List<String> missing = REQUIRED.stream().filter(key -> yaml.scalar(YamlTree.get(p, key), "the package's " + key) == null).toList();
+        if (!missing.isEmpty()) {
+            String fields = missing.size() == 1 ? missing.get(0)
+                    : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1);
+            throw yaml.error(p, "expected " + yaml.describePackage(p) + " to have a " + fields
+                    + (last ? " (the lock ends with it: is the file cut short?)" : ""));
+        }
     }
 
     /** The platform asked for, else the first the metadata lists. */
@@ -87,12 +106,12 @@ final class CondaLockParser implements ListingParser {
     }
 
     private static InstalledPackage lockedPackage(YamlTree yaml, MappingNode p, String name) throws UnreadableLine {
-        String version = yaml.requiredOfPackage(p, "version");
-        String manager = yaml.requiredOfPackage(p, "manager");
+        String version = yaml.scalar(YamlTree.get(p, "version"), "the package's version");
+        String manager = yaml.scalar(YamlTree.get(p, "manager"), "the package's manager");
         List<String> dependencies = dependencies(yaml, p);
         switch (manager) {
             case "conda" -> {
-                String url = yaml.requiredOfPackage(p, "url");
+                String url = yaml.scalar(YamlTree.get(p, "url"), "the package's url");
                 CondaFileName file = CondaFileName.ofUrl(url);
                 InstalledPackage conda = Packages.conda(name, version, file.build(), Channels.canonical(url), null);
                 return InstalledPackage.newBuilder(conda).setDepends(dependencies).build();

@@ -7,6 +7,7 @@ import io.envaudit.schemas.InstalledPackage;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
 final class EnvironmentYamlParser implements ListingParser {
     /** What makes a conda spec match more than one version; a lone {@code !} is an epoch ({@code 1!152.2018}). */
     private static final Pattern RANGE = Pattern.compile("[*<>,|~]|!=");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s");
+    private static final List<String> FIELDS = List.of("name", "version", "build");
 
     @Override
     public ParsedListing parse(ListingText text) {
@@ -45,7 +48,7 @@ final class EnvironmentYamlParser implements ListingParser {
                     try {
                         listing.add(conda(spec.strip()), YamlTree.line(entry));
                     } catch (UnreadableLine e) {
-                        listing.skip(YamlTree.line(entry), spec, e.getMessage());
+                        listing.skip(YamlTree.line(entry), spec, e.getMessage() + runOn(entry));
                     }
                 }
             }
@@ -64,12 +67,12 @@ final class EnvironmentYamlParser implements ListingParser {
                 continue;
             }
             try {
-                InstalledPackage p = PipRequirementLine.read(line.strip(), null);
+                InstalledPackage p = PipRequirementLine.readFromEnvironmentFile(line.strip());
                 if (p != null) {
                     listing.add(p, YamlTree.line(item));
                 }
             } catch (UnreadableLine e) {
-                listing.skip(YamlTree.line(item), line, e.getMessage());
+                listing.skip(YamlTree.line(item), line, e.getMessage() + runOn(item));
             }
         }
     }
@@ -83,10 +86,28 @@ final class EnvironmentYamlParser implements ListingParser {
             channel = Channels.canonical(spec.substring(0, colons));
             rest = spec.substring(colons + 2);
         }
-        String[] parts = rest.contains("=") ? rest.replace("==", "=").split("=", -1) : rest.split("\\s+");
+        boolean equals = rest.contains("=");
+        String[] parts = equals ? rest.replace("==", "=").split("=", -1) : rest.split("\\s+");
         if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty() || RANGE.matcher(rest).find()) {
             throw new UnreadableLine("not pinned to one version: expected name=version=build");
         }
+        for (int i = 0; equals && i < parts.length; i++) {
+            if (WHITE_SPACE.matcher(parts[i]).find()) {
+                throw new UnreadableLine("white space in the " + FIELDS.get(i) + " '" + parts[i].replace("\t", "\\t")
+                        + "': conda's names, versions and builds have none");
+            }
+        }
         return Packages.conda(parts[0], parts[1], parts.length == 3 ? parts[2] : null, channel, null);
+    }
+
+    /**
+     * What to add to the reason an entry is skipped when YAML ran it on into the lines below: a {@code - x} indented
+     * deeper than the list's items is no item of its own but more of the one before ({@code h8cdb687_6 - x}).
+     */
+    private static String runOn(Node entry) {
+        int first = YamlTree.line(entry);
+        int last = entry.getEndMark().map(m -> m.getLine() + 1).orElse(first);
+        return last > first ? " (the entry runs on to line " + last + ": YAML reads a line indented deeper than the list's items "
+                + "as more of the item above it)" : "";
     }
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Which format a listing is in. Formats with a mark of their own are told by it: {@code @EXPLICIT}; a
+ * Which format a listing is in. Formats with a mark of their own are told by it: a JSON list of objects, by the
+ * fields of its first ({@code conda list --json}'s {@code build_string}, {@code dist_name} or {@code base_url}, else
+ * pip list's {@code name} and {@code version}); pip list's {@code Package  Version} header over its dashes;
+ * {@code @EXPLICIT}; a
  * conda-lock file's top-level {@code version:}, {@code metadata:} and {@code package:}; a pixi.lock's
  * top-level {@code version:}, {@code environments:} and {@code packages:}; a poetry.lock's
  * {@code lock-version =}; a uv.lock's top-level {@code version = N} with {@code requires-python =} or
@@ -30,6 +33,9 @@ public final class FormatDetector {
 
     /** @throws ListingException when no format fits, naming the listing and the formats tried */
     public static ListingFormat detect(ListingText text) {
+        if (JsonList.looksLikeOne(text)) {
+            return json(text);
+        }
         List<String> lines = text.lines();
         boolean version = false;
         boolean metadata = false;
@@ -39,8 +45,12 @@ public final class FormatDetector {
         boolean tomlVersion = false;
         boolean requiresPython = false;
         boolean packageTables = false;
-        for (String raw : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = lines.get(i);
             String line = raw.strip();
+            if (PipListParser.isHeader(lines, i)) {
+                return ListingFormat.PIP_LIST;
+            }
             if (line.equals(CondaExplicitParser.MARKER)) {
                 return ListingFormat.CONDA_EXPLICIT;
             }
@@ -74,6 +84,21 @@ public final class FormatDetector {
         return byLines(text);
     }
 
+    /** {@code conda list --json} or {@code pip list --format json}, by the fields of the first package. */
+    private static ListingFormat json(ListingText text) {
+        List<String> fields = new JsonList(text).firstKeys();
+        if (fields.contains("build_string") || fields.contains("dist_name") || fields.contains("base_url")) {
+            return ListingFormat.CONDA_LIST_JSON;
+        }
+        if (fields.contains("name") && fields.contains("version")) {
+            return ListingFormat.PIP_LIST_JSON;
+        }
+        throw text.error(0, "cannot tell the listing's format: " + (fields.isEmpty() ? "an empty JSON list"
+                : "a JSON list whose first object has neither conda list --json's fields (build_string, dist_name, base_url) "
+                + "nor pip list --format json's (name, version), but " + String.join(", ", fields))
+                + "; name the format with --input-format (" + ListingFormat.ids() + ")");
+    }
+
     /** Name, a version with a digit in it (prose has few), a build and maybe a channel. */
     private static boolean isCondaListRow(String line) {
         String[] columns = WHITE_SPACE.split(line);
@@ -99,8 +124,8 @@ public final class FormatDetector {
         }
         return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElseThrow(() -> text.error(0, "cannot tell the listing's format: no line reads as a conda list row, "
-                        + "a conda export line or a pip requirement, and it has no @EXPLICIT line, conda-lock, pixi.lock, "
-                        + "uv.lock, poetry.lock or environment.yml keys or collect_env sections; name the format with --input-format ("
-                        + ListingFormat.ids() + ")"));
+                        + "a conda export line or a pip requirement, and it is no JSON list and has no pip list header, "
+                        + "@EXPLICIT line, conda-lock, pixi.lock, uv.lock, poetry.lock or environment.yml keys or collect_env "
+                        + "sections; name the format with --input-format (" + ListingFormat.ids() + ")"));
     }
 }

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 public enum ListingFormat {
     /** {@code conda list}: a table of name, version, build and channel. */
     CONDA_LIST("conda-list", new CondaListParser()),
+    /** {@code conda list --json}: a JSON list of one object per package. */
+    CONDA_LIST_JSON("conda-list-json", new CondaListJsonParser()),
     /** {@code conda list --export}: {@code name=version=build} lines. */
     CONDA_EXPORT("conda-export", new CondaExportParser()),
     /** {@code conda list --explicit}: package URLs after {@code @EXPLICIT}. */
@@ -18,6 +20,10 @@ public enum ListingFormat {
     CONDA_LOCK("conda-lock", new CondaLockParser()),
     /** {@code pip freeze} and pinned requirements files. */
     PIP_FREEZE("pip-freeze", new PipFreezeParser()),
+    /** {@code pip list}: a table of name and version under a {@code Package  Version} header. */
+    PIP_LIST("pip-list", new PipListParser()),
+    /** {@code pip list --format json}: a JSON list of name and version. */
+    PIP_LIST_JSON("pip-list-json", new PipListJsonParser()),
     /** The output of PyTorch's {@code collect_env.py} (python -m torch.utils.collect_env). */
     COLLECT_ENV("collect-env", new CollectEnvParser()),
     /** uv's {@code uv.lock}, version 1. */

@@ -1,14 +1,16 @@
 package io.envaudit.listings;
 
-import java.nio.charset.StandardCharsets;
+import io.envaudit.engine.text.NotTextException;
+import io.envaudit.engine.text.TextBytes;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A listing's text as numbered lines. Listings are pasted from Windows as often as from Linux, so a line
- * ends at a line feed with a carriage return before it dropped; a UTF-8 byte order mark is skipped; a last
- * line without a line feed counts. Bytes that are not UTF-8 (a cp1252 path in a Windows prefix) become
- * U+FFFD rather than failing the whole file.
+ * ends at a line feed with a carriage return before it dropped, and a last line without a line feed counts.
+ * Its bytes are UTF-8 (a byte order mark allowed) or UTF-16 with its byte order mark (Windows PowerShell's
+ * {@code conda list > env.txt}); anything else is not read, since garbled text would become garbled packages.
  */
 public final class ListingText {
     private final String source;
@@ -19,26 +21,48 @@ public final class ListingText {
         this.lines = List.copyOf(lines);
     }
 
-    /** @param source what error messages call the listing: a file name, or {@code -} for stdin */
+    /**
+     * @param source what error messages call the listing: a file name, or {@code -} for stdin
+     * @param text   the decoded text, without a byte order mark
+     */
     public static ListingText of(String source, String text) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<String> lines = new ArrayList<>();
         int start = 0;
-        while (start < body.length()) {
-            int end = body.indexOf('\n', start);
-            int next = end < 0 ? body.length() : end + 1;
-            int stop = end < 0 ? body.length() : end;
-            if (stop > start && body.charAt(stop - 1) == '\r') {
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            int next = end < 0 ? text.length() : end + 1;
+            int stop = end < 0 ? text.length() : end;
+            if (stop > start && text.charAt(stop - 1) == '\r') {
                 stop--;
             }
-            lines.add(body.substring(start, stop));
+            lines.add(text.substring(start, stop));
             start = next;
         }
         return new ListingText(source, lines);
     }
 
+    /** @throws ListingException when the bytes are not text, naming the source and the offset of the first bad byte */
     public static ListingText of(String source, byte[] bytes) {
-        return of(source, new String(bytes, StandardCharsets.UTF_8));
+        return of(source, decode(source, bytes));
+    }
+
+    /**
+     * The text of a file a listing may be in ({@link TextBytes}), for a reader that has yet to tell a listing from
+     * snapshot JSON.
+     *
+     * @throws ListingException when the bytes are not text, naming the source and the offset of the first bad byte
+     */
+    public static String decode(String source, byte[] bytes) {
+        try {
+            return TextBytes.decode(source, bytes);
+        } catch (NotTextException e) {
+            throw new ListingException(source, 0, e.problem());
+        }
+    }
+
+    /** Whether the listing has nothing but white space in it. */
+    boolean isBlank() {
+        return lines.stream().allMatch(String::isBlank);
     }
 
     public String source() {

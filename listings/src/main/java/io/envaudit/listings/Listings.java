@@ -13,10 +13,14 @@ public final class Listings {
     /**
      * @param format    the format to read it as, or null to detect it ({@link FormatDetector})
      * @param selection the environment and platform to read of a lock file that locks several
-     * @throws ListingException when the text is not a listing of the format, no line of it names a package, or
-     *                          a lock file has no such environment or platform
+     * @throws ListingException when the text is empty, is not a listing of the format, no line of it names a package,
+     *                          or a lock file has no such environment or platform
      */
     public static ParsedListing read(ListingText text, ListingFormat format, LockSelection selection) {
+        if (text.isBlank()) {
+            // whatever the format: an empty file is an accident (a redirect that failed, a paste that did not happen)
+            throw text.error(0, text.lines().isEmpty() ? "the file is empty" : "the file holds only white space");
+        }
         ListingFormat chosen = format != null ? format : FormatDetector.detect(text);
         ParsedListing listing = chosen.parser().parse(text, selection);
         if (listing.packages().isEmpty() && !listing.skipped().isEmpty()) {

@@ -3,8 +3,11 @@ package io.envaudit.listings;
 import io.envaudit.engine.names.Channels;
 import io.envaudit.schemas.Platform;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The platform a conda subdir stands for. conda names a platform by its subdir ({@code linux-64}); the
@@ -48,6 +51,16 @@ final class Subdirs {
         return PLATFORMS.keySet().stream()
                 .filter(subdir -> name.length() > subdir.length() + 1 && name.endsWith("_" + subdir))
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * The platform of a listing's packages by their subdirs: the one subdir other than {@code noarch} they agree on;
+     * none when they name none or several. Nulls (packages with no subdir) are ignored.
+     */
+    static Optional<Platform> platformAgreedOn(Collection<String> subdirs) {
+        List<String> platforms = subdirs.stream()
+                .filter(subdir -> subdir != null && !subdir.isEmpty() && !subdir.equals("noarch")).distinct().toList();
+        return platforms.size() == 1 ? Optional.of(platform(platforms.get(0))) : Optional.empty();
     }
 
     /** The platform of one subdir: the subdir, and its OS and machine when it names a platform (not {@code noarch}). */

@@ -4,6 +4,7 @@ import io.envaudit.schemas.InstalledPackage;
 import io.envaudit.schemas.Installer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,5 +97,32 @@ class CondaLockParserTest {
     void anotherLockVersionIsAnError() {
         ListingException e = assertThrows(ListingException.class, () -> parse(TWO_PLATFORMS.replace("version: 1", "version: 2")));
         assertEquals("conda-lock.yml:1: expected a conda-lock file of version 1, found version 2", e.getMessage());
+    }
+
+    /** The real lock cut after {@code - name: async-timeout}, as a paste that stopped short leaves it. */
+    @Test
+    void aLockCutShortIsAnErrorNamingTheEntryAndWhatItLacks() {
+        String lock = new String(RealEnvs.bytes("yi-pytorch201-cu118-deepspeed-conda-lock.yml"), StandardCharsets.UTF_8);
+        String cut = String.join("\n", lock.lines().limit(116).toList()) + "\n";
+        assertTrue(cut.endsWith("- name: async-timeout\n"));
+        ListingException e = assertThrows(ListingException.class, () -> parse(cut));
+        assertEquals("conda-lock.yml:116: expected the locked package 'async-timeout' to have a version, manager, platform and url "
+                + "(the lock ends with it: is the file cut short?)", e.getMessage());
+        String withPlatform = String.join("\n", lock.lines().limit(119).toList()) + "\n";
+        ListingException platformKept = assertThrows(ListingException.class, () -> parse(withPlatform));
+        assertEquals("conda-lock.yml:116: expected the locked package 'async-timeout' to have a url "
+                + "(the lock ends with it: is the file cut short?)", platformKept.getMessage());
+    }
+
+    @Test
+    void anEntryWithoutAFieldIsAnErrorWhateverItsPlatform() {
+        ListingException e = assertThrows(ListingException.class,
+                () -> parse(TWO_PLATFORMS.replace("  url: https://conda.anaconda.org/conda-forge/linux-64/zlib-1.3.1-hb9d3cd8_2.conda\n", "")),
+                "the osx-arm64 packages are read, not the linux-64 one, but a lock with an entry cut short is broken");
+        assertEquals("conda-lock.yml:7: expected the locked package 'zlib' to have a url", e.getMessage());
+        ListingException nameless = assertThrows(ListingException.class,
+                () -> parse(TWO_PLATFORMS.replace("- name: pytest\n  version", "- version")));
+        assertEquals("conda-lock.yml:17: expected a locked package to have a name (the lock ends with it: is the file cut short?)",
+                nameless.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import io.envaudit.schemas.InstalledPackage;
 import io.envaudit.schemas.Installer;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,10 +80,48 @@ class EnvironmentYamlParserTest {
     @Test
     void brokenYamlAndAFileWithoutDependenciesAreErrorsWithTheLine() {
         ListingException broken = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - a=1=b\n - c=2=d\n"));
-        assertTrue(broken.getMessage().startsWith("environment.yml:4: not valid YAML"), broken.getMessage());
+        assertEquals("environment.yml:4: not valid YAML at column 2: expected <block end>, but found '<block sequence start>'", broken.getMessage());
         ListingException none = assertThrows(ListingException.class, () -> parse("name: x\nchannels: [defaults]\n"));
         assertEquals("environment.yml: expected a 'dependencies:' list (conda env export or environment.yml)", none.getMessage());
         ListingException wrong = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - numpy=1.26=h_0\n  - extras: [a]\n"));
         assertEquals("environment.yml:4: expected a dependency or a 'pip:' list", wrong.getMessage());
+    }
+
+    /** A build with white space in it is no conda build: a tab typed into it, or a line YAML folded into it. */
+    @Test
+    void whiteSpaceInABuildIsASkippedEntryNamingItsLine() {
+        ParsedListing listing = parse(String.join("\n",
+                "name: demo",
+                "dependencies:",
+                "  - python=3.10.12=h7a1cb2a_0",
+                "  - future=0.18.3=py_0\tbad",
+                "  - zlib=1.2.13=h8cdb687_6",
+                "    - badindent",
+                "  - pip:",
+                "    - requests==2.32.3",
+                "      - urllib3==2.2.2",
+                ""));
+        assertEquals(List.of("python"), listing.packages().stream().map(InstalledPackage::getName).toList());
+        assertEquals(List.of(4, 5, 8), listing.skipped().stream().map(SkippedLine::line).toList());
+        assertEquals("white space in the build 'py_0\\tbad': conda's names, versions and builds have none", listing.skipped().get(0).reason());
+        assertEquals("zlib=1.2.13=h8cdb687_6 - badindent", listing.skipped().get(1).text());
+        assertEquals("white space in the build 'h8cdb687_6 - badindent': conda's names, versions and builds have none (the entry runs "
+                + "on to line 6: YAML reads a line indented deeper than the list's items as more of the item above it)",
+                listing.skipped().get(1).reason());
+        assertTrue(listing.skipped().get(2).reason().endsWith("(the entry runs on to line 9: YAML reads a line indented deeper than "
+                + "the list's items as more of the item above it)"), listing.skipped().get(2).reason());
+    }
+
+    /** SnakeYAML notices an unclosed bracket only where the file can no longer belong to it: line 192 of 197 here. */
+    @Test
+    void anUnclosedBracketIsReportedWhereItOpens() {
+        List<String> lines = new ArrayList<>(RealEnvs.text("hetgnn-condaforge-tf211-cpu-protobuf421-env-export.yml").lines());
+        lines.set(9, "  - [broken");
+        ListingException e = assertThrows(ListingException.class, () -> parse(String.join("\n", lines)));
+        assertEquals("environment.yml:10: not valid YAML: the '[' at column 5 is not closed (at line 192, column 8: "
+                + "expected ',' or ']', but got :)", e.getMessage());
+        ListingException quote = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - \"numpy=1.26\n  - b\n"));
+        assertEquals("environment.yml:3: not valid YAML: the quote at column 5 is not closed (at line 4, column 6: "
+                + "found unexpected end of stream)", quote.getMessage());
     }
 }

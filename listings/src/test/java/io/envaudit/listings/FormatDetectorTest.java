@@ -2,6 +2,7 @@ package io.envaudit.listings;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,10 @@ class FormatDetectorTest {
 
     @Test
     void aHeaderlessCondaListWithAByteOrderMarkAndCrlf() {
-        assertEquals(ListingFormat.CONDA_LIST, detect("\uFEFFnumpy    1.26.4   py312h_0\r\nscipy   1.13.1   py312h_0    conda-forge\r\n"));
+        ListingText text = ListingText.of("pasted.txt",
+                "\uFEFFnumpy    1.26.4   py312h_0\r\nscipy   1.13.1   py312h_0    conda-forge\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(ListingFormat.CONDA_LIST, FormatDetector.detect(text));
+        assertEquals("numpy", Listings.read(text, null).packages().get(0).getName(), "the byte order mark is no part of the name");
     }
 
     @Test
@@ -35,7 +39,7 @@ class FormatDetectorTest {
     void textThatIsNoListingIsAnErrorNamingTheFormats() {
         ListingException e = assertThrows(ListingException.class, () -> detect("Hello,\nthis is a letter.\n"));
         assertTrue(e.getMessage().startsWith("pasted.txt: cannot tell the listing's format"), e.getMessage());
-        assertTrue(e.getMessage().contains("--input-format (conda-list, conda-export"), e.getMessage());
+        assertTrue(e.getMessage().contains("--input-format (conda-list, conda-list-json, conda-export"), e.getMessage());
     }
 
     @Test
@@ -61,5 +65,17 @@ class FormatDetectorTest {
         assertEquals(ListingFormat.UV_LOCK, detect("version = 1\nrequires-python = \">=3.12\"\n"));
         assertEquals(ListingFormat.POETRY_LOCK, detect("package = []\n\n[metadata]\nlock-version = \"2.0\"\n"));
         assertEquals(ListingFormat.PIXI_LOCK, detect("version: 6\nenvironments: {}\npackages: []\n"));
+    }
+
+    @Test
+    void pipListAndTheJsonListingsByTheirOwnMarks() {
+        assertEquals(ListingFormat.PIP_LIST, FormatDetector.detect(OtherFormats.text("pip-list.txt")));
+        assertEquals(ListingFormat.PIP_LIST_JSON, FormatDetector.detect(OtherFormats.text("pip-list.json")));
+        assertEquals(ListingFormat.CONDA_LIST_JSON, FormatDetector.detect(OtherFormats.text("conda-list.json")));
+        ListingException empty = assertThrows(ListingException.class, () -> detect("[ ]\n"));
+        assertTrue(empty.getMessage().startsWith("pasted.txt: cannot tell the listing's format: an empty JSON list; name the format"),
+                empty.getMessage());
+        assertEquals(ListingFormat.POETRY_LOCK, detect("[[package]]\nname = \"six\"\n\n[metadata]\nlock-version = \"1.1\"\n"),
+                "a TOML array of tables opens with a bracket too");
     }
 }

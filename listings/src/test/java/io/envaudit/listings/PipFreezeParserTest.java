@@ -4,6 +4,7 @@ import io.envaudit.schemas.InstalledPackage;
 import io.envaudit.schemas.Installer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,5 +90,38 @@ class PipFreezeParserTest {
         assertEquals(List.of(8, 9, 10, 11), listing.skipped().stream().map(SkippedLine::line).toList());
         assertEquals("not pinned to one version: '>=2.31'", skipped(listing, 8).reason());
         assertEquals("no version given", skipped(listing, 9).reason());
+    }
+
+    /**
+     * Lines pip itself rejects are no packages: read as written they would put a numpy at version {@code >1.2} beside
+     * the real one. Each is a skipped line saying why; the real listing's own lines read as before.
+     */
+    @Test
+    void linesPipRejectsAreSkippedWithTheReason() {
+        String real = new String(RealEnvs.bytes("webcam-tf210-plus-tensorflow-cpu-pip-freeze.txt"), StandardCharsets.UTF_8);
+        ParsedListing before = RealEnvs.read("webcam-tf210-plus-tensorflow-cpu-pip-freeze.txt");
+        ParsedListing listing = ListingFormat.PIP_FREEZE.parser().parse(ListingText.of("freeze.txt", real + String.join("\n",
+                "numpy=>1.2",
+                "pandas=1.5",
+                "torch==2.0.0garbage!!",
+                "foo==1.0 ; python_version >",
+                "bar @ https://example.org/bar-1.0-py3-none-any.whl ; os_name ==",
+                "legacy-thing===2.0.0garbage!!",
+                "Django==4.2.11 ; python_version >= \"3.8\"",
+                "")));
+        assertEquals(before.packages().size() + 2, listing.packages().size());
+        assertEquals("2.0.0garbage!!", version(listing, "legacy-thing"), "=== is PEP 440's arbitrary equality: any string");
+        assertEquals("4.2.11", version(listing, "Django"));
+        assertEquals("1.18.3", version(listing, "numpy"), "the line pip rejects adds no second numpy");
+        int first = real.split("\n", -1).length;
+        assertEquals(List.of(first, first + 1, first + 2, first + 3, first + 4), listing.skipped().stream().map(SkippedLine::line).toList());
+        assertEquals("'=>' is no version operator; pip rejects the line (did you mean '>='?)", skipped(listing, first).reason());
+        assertEquals("'=' is no version operator; pip rejects the line (did you mean '=='?)", skipped(listing, first + 1).reason());
+        assertEquals("invalid PEP 440 version '2.0.0garbage!!': does not follow the PEP 440 version scheme; pip rejects the line "
+                + "('===' pins a version that is not PEP 440)", skipped(listing, first + 2).reason());
+        assertTrue(skipped(listing, first + 3).reason().startsWith("invalid PEP 508 marker 'python_version >'"),
+                skipped(listing, first + 3).reason());
+        assertTrue(skipped(listing, first + 4).reason().startsWith("invalid PEP 508 marker 'os_name =='"), skipped(listing, first + 4).reason());
+        assertEquals("pandas=1.5", skipped(listing, first + 1).text());
     }
 }

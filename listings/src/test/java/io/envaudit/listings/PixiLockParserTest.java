@@ -206,7 +206,7 @@ class PixiLockParserTest {
         ListingException e = assertThrows(ListingException.class, () -> parse(HEAD
                 + "      - pypi: https://files.pythonhosted.org/six-1.16.0-py2.py3-none-any.whl\npackages:\n"
                 + "- pypi: https://files.pythonhosted.org/six-1.16.0-py2.py3-none-any.whl\n  name: six\n"));
-        assertEquals("pixi.lock:10: expected the locked package to have a version", e.getMessage());
+        assertEquals("pixi.lock:10: expected the locked package 'six' to have a version", e.getMessage());
     }
 
     @Test

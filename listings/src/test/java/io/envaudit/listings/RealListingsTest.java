@@ -80,6 +80,7 @@ class RealListingsTest {
             case CONDA_LOCK -> lines.stream().filter(l -> l.startsWith("- name: ")).count();
             case COLLECT_ENV -> throw new IllegalArgumentException("collect_env is counted in its own test");
             case UV_LOCK, POETRY_LOCK, PIXI_LOCK -> throw new IllegalArgumentException("no real listing is a " + format + " lock file");
+            case CONDA_LIST_JSON, PIP_LIST, PIP_LIST_JSON -> throw new IllegalArgumentException("no real listing is a " + format + " listing");
         };
     }
 }

@@ -1,7 +1,8 @@
 package io.envaudit.engine.rules;
 
+import io.envaudit.engine.text.TextBytes;
+
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +19,12 @@ public record RuleFile(String name, String text, String origin) {
         this(name, text, null);
     }
 
-    /** Reads a UTF-8 file; text that is not UTF-8 is an {@link IOException}, not a garbled rule. */
+    /**
+     * Reads a text file ({@link TextBytes}: UTF-8, or UTF-16 with its byte order mark); bytes that are not text are a
+     * {@link io.envaudit.engine.text.NotTextException} naming the file and the offset, not a garbled rule.
+     */
     public static RuleFile read(Path path) throws IOException {
-        try {
-            return new RuleFile(path.toString(), Files.readString(path));
-        } catch (CharacterCodingException e) {
-            throw new IOException(path + " is not UTF-8 text", e);
-        }
+        return new RuleFile(path.toString(), TextBytes.decode(path.toString(), Files.readAllBytes(path)));
     }
 
     /**
