@@ -1,8 +1,6 @@
 package io.envaudit.cli;
 
-import io.envaudit.listings.ListingFormat;
 import io.envaudit.listings.ListingIdentity;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -13,10 +11,8 @@ import java.util.Map;
 /** How a listing is read and whose environment it is: the options of the commands that convert listings. */
 final class ListingOptions {
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "Read the listing as this format instead of detecting it: conda-list, conda-export, conda-explicit, "
-                    + "conda-env-export, conda-lock, pip-freeze, collect-env, uv-lock, poetry-lock or pixi-lock.")
-    ListingFormat format;
+    @Mixin
+    InputFormatOption input;
 
     @Mixin
     LockSelectionOptions lock;
@@ -43,17 +39,5 @@ final class ListingOptions {
 
     ListingIdentity identity(InputFile file) {
         return new ListingIdentity(hostId, hostname, environmentId, prefix, labels, collectedAt != null ? collectedAt : file.modified());
-    }
-
-    /** Reads {@code --input-format}. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<ListingFormat> {
-        @Override
-        public ListingFormat convert(String value) {
-            try {
-                return ListingFormat.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }
