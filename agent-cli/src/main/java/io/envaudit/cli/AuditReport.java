@@ -86,7 +86,7 @@ final class AuditReport {
      * not the defaults a listing is given for what it does not say (the host {@code unknown}, the file's own path as
      * the prefix).
      */
-    static String describe(Audited audited) {
+    private static String describe(Audited audited) {
         Environment environment = audited.snapshot().getEnvironment();
         boolean listing = audited.format() != null;
         boolean defaultPrefix = listing && isTheFileItself(audited.file(), environment.getPrefix());

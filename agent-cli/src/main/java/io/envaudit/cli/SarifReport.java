@@ -111,7 +111,7 @@ final class SarifReport {
             json.writeStartObject();
             json.writeStringField("level", "error");
             SarifRules.message(json, "message", file.message());
-            fileLocations(json, file.file(), artifacts);
+            fileLocations(json, file.file(), 0, artifacts);
             json.writeEndObject();
         }
         for (AuditReport.Audited audited : audits) {
@@ -119,16 +119,7 @@ final class SarifReport {
                 json.writeStartObject();
                 json.writeStringField("level", "warning");
                 SarifRules.message(json, "message", "skipped '" + skipped.text() + "': " + skipped.reason());
-                json.writeArrayFieldStart("locations");
-                json.writeStartObject();
-                json.writeObjectFieldStart("physicalLocation");
-                artifacts.writeLocation(json, "artifactLocation", audited.file());
-                json.writeObjectFieldStart("region");
-                json.writeNumberField("startLine", skipped.line());
-                json.writeEndObject();
-                json.writeEndObject();
-                json.writeEndObject();
-                json.writeEndArray();
+                fileLocations(json, audited.file(), skipped.line(), artifacts);
                 json.writeEndObject();
             }
         }
@@ -143,7 +134,7 @@ final class SarifReport {
                     json.writeNumberField("index", rules.index(undecided.ruleId()));
                 }
                 json.writeEndObject();
-                fileLocations(json, audited.file(), artifacts);
+                fileLocations(json, audited.file(), 0, artifacts);
                 json.writeEndObject();
             }
         }
@@ -152,11 +143,17 @@ final class SarifReport {
         json.writeEndArray();
     }
 
-    private static void fileLocations(JsonGenerator json, String file, SarifArtifacts artifacts) throws IOException {
+    /** The file as a notification's location, at a line when {@code line} is one (SARIF counts from 1; 0 is no line). */
+    private static void fileLocations(JsonGenerator json, String file, int line, SarifArtifacts artifacts) throws IOException {
         json.writeArrayFieldStart("locations");
         json.writeStartObject();
         json.writeObjectFieldStart("physicalLocation");
         artifacts.writeLocation(json, "artifactLocation", file);
+        if (line > 0) {
+            json.writeObjectFieldStart("region");
+            json.writeNumberField("startLine", line);
+            json.writeEndObject();
+        }
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndArray();
