@@ -40,12 +40,14 @@ import java.util.concurrent.Callable;
         description = {
             "Send this machine's environments to envaudit's snapshots topic, keyed by environment id.",
             "--once sends every environment found, and a tombstone for each one published before whose folder is gone.",
-            "--interval runs until stopped (SIGTERM, Ctrl-C): each round sends the environments that changed, a heartbeat of",
-            "the unchanged ones every --heartbeat-every rounds, and tombstones. What the broker did not take (an outage) is",
-            "sent again in the next round: the state file remembers what it acknowledged, across restarts too.",
-            "--from publishes listings (conda list, environment.yml, lock files, pip freeze... as audit reads them) or snapshot",
-            "JSON files instead: images built elsewhere, CI runners. Identify them with --host-id, --env-id, --collected-at...",
-            "Exit 0 when everything was delivered (--once, --from) or after a signal; 1 when something was not delivered; 2 on bad usage."})
+            "--interval runs until stopped (SIGTERM, Ctrl-C): each round sends the environments that changed, a heartbeat of "
+                    + "the unchanged ones every --heartbeat-every rounds, and tombstones. What the broker did not take (an outage) "
+                    + "is sent again in the next round: the state file remembers what it acknowledged, across restarts too.",
+            "--from publishes listings (conda list, environment.yml, lock files, pip freeze... as audit reads them) or "
+                    + "snapshot JSON files instead: images built elsewhere, CI runners. Identify them with --host-id, --env-id, "
+                    + "--collected-at...",
+            "Exit 0 when everything was delivered (--once, --from) or after a signal; 1 when something was not delivered; "
+                    + "2 on bad usage."})
 final class AgentPublishCommand implements Callable<Integer> {
 
     static final class Schedule {
@@ -57,7 +59,7 @@ final class AgentPublishCommand implements Callable<Integer> {
         Duration interval;
 
         @Option(names = "--from", required = true, paramLabel = "FILE", arity = "1..*",
-                description = "Publish these listings or snapshot JSON files (- reads stdin), not this machine's environments.")
+                description = "Publish these listings or snapshot JSON files, not this machine's environments; - reads stdin.")
         List<String> files;
     }
 
@@ -70,8 +72,8 @@ final class AgentPublishCommand implements Callable<Integer> {
     int heartbeatEvery;
 
     @Option(names = "--state", paramLabel = "FILE",
-            description = "Where to remember what the topic acknowledged (default: $XDG_STATE_HOME/envaudit/agent-published.properties, "
-                    + "$XDG_STATE_HOME defaulting to ~/.local/state).")
+            description = "Where to remember what the topic acknowledged (default: the file agent-published.properties "
+                    + "in $XDG_STATE_HOME/envaudit, where $XDG_STATE_HOME is ~/.local/state unless set).")
     Path stateFile;
 
     @Option(names = "--path", paramLabel = "PREFIX", arity = "1..*",
@@ -201,7 +203,7 @@ final class AgentPublishCommand implements Callable<Integer> {
             if (input.isSnapshotJson()) {
                 snapshots.addAll(input.snapshotsJson());
             } else {
-                InputFile.Listing read = input.listing(listing.format, listing.lock.selection(), listing.identity(input), err);
+                InputFile.Listing read = input.listing(listing.input.format, listing.lock.selection(), listing.identity(input), err);
                 listingsRead.add(read.format());
                 snapshots.add(read.snapshot());
             }

@@ -1,10 +1,8 @@
 package io.envaudit.cli;
 
-import io.envaudit.engine.audit.AuditResult;
 import io.envaudit.engine.audit.Auditor;
 import io.envaudit.engine.audit.EnvironmentView;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
-import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.json.PlainJsonException;
 import io.envaudit.engine.rules.DefaultRulePack;
 import io.envaudit.engine.rules.LoadedRules;
@@ -34,13 +32,13 @@ import java.util.concurrent.Callable;
 /** {@code envaudit audit}: check environment snapshots against the rules, with no Kafka at all. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
-            "Audit environment snapshots against the rules and the built-in checks, with no Kafka.",
-            "Snapshots are plain JSON (docs/snapshot.md), one or more per file (as agent scan --format json",
-            "prints them); listings people already have (conda list, exports, environment.yml, conda-lock,",
-            "pip freeze, collect_env: docs/listings.md) are converted on the way. - reads stdin. The default",
-            "rule pack is used unless --rules names other files. --format sarif writes SARIF 2.1.0 for code",
-            "scanning (docs/ci.md). Exit 0 when no conflict of severity error or above counts, 1 when one does,",
-            "2 on bad input."})
+            "Audit environments against the rules and the built-in checks, with no Kafka.",
+            "Each FILE is snapshot JSON (docs/snapshot.md), one or more snapshots as agent scan --format json prints them, "
+                    + "or a listing people already have, converted on the way; - reads stdin.",
+            InputFormatOption.LISTINGS,
+            "The default rule pack is used unless --rules names other files. --format sarif writes SARIF 2.1.0 for code "
+                    + "scanning (docs/ci.md).",
+            "Exit 0 when no conflict of severity error or above counts, 1 when one does, 2 on bad input."})
 final class AuditCommand implements Callable<Integer> {
     enum Format { text, json, sarif }
 
@@ -48,23 +46,28 @@ final class AuditCommand implements Callable<Integer> {
             description = "Snapshot JSON files (one or more snapshots each) or environment listings (docs/listings.md), told apart by their content; - reads stdin.")
     List<String> snapshots = new ArrayList<>();
 
-    @Option(names = "--rules", paramLabel = "PATH", description = "Rule files or directories to use instead of the default pack.")
+    @Option(names = "--rules", paramLabel = "PATH",
+            description = "A rule file or a directory of them to use instead of the default pack; repeatable.")
     List<Path> rulePaths = new ArrayList<>();
 
     @Option(names = "--with-default-rules", description = "With --rules, use the default pack too.")
     boolean withDefaultRules;
 
-    @Option(names = "--format", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), json, or sarif: SARIF 2.1.0 for code scanning, run from the repository's root (docs/ci.md).")
     Format format;
 
-    @Option(names = "--drift-threshold", defaultValue = "warning", converter = SeverityConverter.class,
-            description = "The lowest severity that makes an environment drifted (default: warning).")
+    @Option(names = "--drift-threshold", paramLabel = "SEVERITY", defaultValue = "warning", converter = SeverityConverter.class,
+            description = "The lowest severity of an open conflict that makes an environment drifted: info, warning, error or "
+                    + "critical (default: ${DEFAULT-VALUE}). It decides the state shown; the exit code depends on severity alone.")
     Severity driftThreshold;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Judge waivers at this moment instead of now: an ISO-8601 instant, or a date (its start, UTC).")
     Instant at;
+
+    @Mixin
+    InputFormatOption inputFormat;
 
     @Mixin
     LockSelectionOptions lock;
@@ -97,15 +100,13 @@ final class AuditCommand implements Callable<Integer> {
                 InputFile input = InputFile.read(name);
                 if (input.isSnapshotJson()) {
                     for (EnvironmentSnapshot snapshot : input.snapshotsJson()) {
-                        audits.add(new AuditReport.Audited(name, snapshot, auditor.audit(EnvironmentView.of(snapshot), now),
-                                PackageLines.NONE));
+                        audits.add(AuditReport.Audited.snapshotJson(name, snapshot, auditor.audit(EnvironmentView.of(snapshot), now)));
                     }
                 } else {
-                    InputFile.Listing listing = input.listing(null, lock.selection(),
+                    InputFile.Listing listing = input.listing(inputFormat.format, lock.selection(),
                             ListingIdentity.collectedAt(input.modified()), err);
                     listingsRead.add(listing.format());
-                    AuditResult result = auditor.audit(EnvironmentView.of(listing.snapshot()), now);
-                    audits.add(new AuditReport.Audited(name, listing.snapshot(), result, listing.lines()));
+                    audits.add(AuditReport.Audited.listing(name, listing, auditor.audit(EnvironmentView.of(listing.snapshot()), now)));
                 }
             } catch (NoSuchFileException e) {
                 unread.add(unreadable(name, "no such file: " + name, err));

@@ -7,12 +7,20 @@ import io.envaudit.engine.audit.Conflict;
 import io.envaudit.engine.audit.PackageRef;
 import io.envaudit.engine.audit.Undecided;
 import io.envaudit.engine.rules.Severity;
+import io.envaudit.listings.ListingFormat;
+import io.envaudit.listings.ListingSnapshots;
+import io.envaudit.listings.SkippedLine;
+import io.envaudit.schemas.Environment;
+import io.envaudit.schemas.EnvironmentManager;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.schemas.Host;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -22,9 +30,19 @@ final class AuditReport {
     /**
      * One audited environment of a file.
      *
-     * @param lines where the file writes each package: a listing's lines, {@link PackageLines#NONE} for snapshot JSON
+     * @param lines  where the file writes each package and which lines it skipped: a listing's lines,
+     *               {@link PackageLines#NONE} for snapshot JSON
+     * @param format the listing format the file was read in, null for snapshot JSON
      */
-    record Audited(String file, EnvironmentSnapshot snapshot, AuditResult result, PackageLines lines) {
+    record Audited(String file, EnvironmentSnapshot snapshot, AuditResult result, PackageLines lines, ListingFormat format) {
+
+        static Audited snapshotJson(String file, EnvironmentSnapshot snapshot, AuditResult result) {
+            return new Audited(file, snapshot, result, PackageLines.NONE, null);
+        }
+
+        static Audited listing(String file, InputFile.Listing listing, AuditResult result) {
+            return new Audited(file, listing.snapshot(), result, listing.lines(), listing.format());
+        }
     }
 
     private AuditReport() {
@@ -34,10 +52,8 @@ final class AuditReport {
         for (Audited audited : audits) {
             EnvironmentSnapshot s = audited.snapshot();
             AuditResult result = audited.result();
-            String labels = s.getHost().getLabels().isEmpty() ? ""
-                    : " " + new TreeMap<>(s.getHost().getLabels()).toString().replace('{', '[').replace('}', ']');
-            out.printf("%s: %s on %s%s, %d packages%s%n", audited.file(), describe(s), s.getHost().getHostname(), labels,
-                    s.getPackages().size(), s.getPartial() ? " (partial listing)" : "");
+            out.printf("%s: %s, %d packages%s%n", audited.file(), describe(audited), s.getPackages().size(),
+                    s.getPartial() ? " (partial listing)" : "");
             for (Conflict conflict : result.open()) {
                 conflict(conflict, out, "");
             }
@@ -54,7 +70,7 @@ final class AuditReport {
     }
 
     private static void conflict(Conflict conflict, PrintWriter out, String prefix) {
-        out.printf("  %-9s %s%s (%s)%n", conflict.severity().label().toUpperCase(java.util.Locale.ROOT), prefix,
+        out.printf("  %-9s %s%s (%s)%n", conflict.severity().label().toUpperCase(Locale.ROOT), prefix,
                 conflict.ruleId(), conflict.subject());
         out.printf("            %s%n", conflict.explanation());
         out.printf("            packages: %s%n", conflict.offending().stream().map(PackageRef::toString).collect(Collectors.joining("; ")));
@@ -63,10 +79,39 @@ final class AuditReport {
         }
     }
 
-    private static String describe(EnvironmentSnapshot s) {
-        String name = s.getEnvironment().getName();
-        return s.getEnvironment().getManager().name().toLowerCase(java.util.Locale.ROOT) + " environment "
-                + s.getEnvironment().getPrefix() + (name == null ? "" : " (" + name + ")");
+    /**
+     * What was audited, in the words of what is known: snapshot JSON names its environment and host
+     * ({@code conda environment /opt/conda/envs/tf (tf) on ws-17 [team=vision]}); a listing says its format and only
+     * what it states ({@code conda-list listing of conda environment /opt/conda/envs/tf (tf)}, {@code pip-freeze listing}),
+     * not the defaults a listing is given for what it does not say (the host {@code unknown}, the file's own path as
+     * the prefix).
+     */
+    private static String describe(Audited audited) {
+        Environment environment = audited.snapshot().getEnvironment();
+        boolean listing = audited.format() != null;
+        boolean defaultPrefix = listing && isTheFileItself(audited.file(), environment.getPrefix());
+        String prefix = defaultPrefix ? null : environment.getPrefix();
+        // the name conda would give that path's folder (a file in an envs folder) is no more stated than the path
+        String name = defaultPrefix && Path.of(environment.getPrefix()).getFileName().toString().equals(environment.getName())
+                ? null : environment.getName();
+        String kind = (environment.getManager() == EnvironmentManager.UNKNOWN ? ""
+                : environment.getManager().name().toLowerCase(Locale.ROOT) + " ") + "environment";
+        String which = prefix != null ? kind + " " + prefix + (name == null ? "" : " (" + name + ")")
+                : name != null ? kind + " " + name : null;
+        String what = !listing ? which : audited.format().id() + " listing" + (which == null ? "" : " of " + which);
+        return what + host(audited.snapshot().getHost());
+    }
+
+    /** The prefix a listing that states none is given: the file's own path ({@code stdin} for {@code -}). */
+    private static boolean isTheFileItself(String file, String prefix) {
+        return file.equals(InputFile.STDIN) ? prefix.equals("stdin")
+                : prefix.equals(Path.of(file).toAbsolutePath().normalize().toString());
+    }
+
+    private static String host(Host host) {
+        String labels = host.getLabels().isEmpty() ? ""
+                : " " + new TreeMap<>(host.getLabels()).toString().replace('{', '[').replace('}', ']');
+        return (host.getHostname().equals(ListingSnapshots.UNKNOWN_HOST) ? "" : " on " + host.getHostname()) + labels;
     }
 
     static String summary(AuditResult result, Severity driftThreshold) {
@@ -89,6 +134,16 @@ final class AuditReport {
                 json.writeStringField("file", audited.file());
                 json.writeStringField("environment", result.environmentId());
                 json.writeStringField("state", result.drifted(driftThreshold) ? "drifted" : "compliant");
+                json.writeBooleanField("partial", audited.snapshot().getPartial());
+                json.writeArrayFieldStart("skipped_lines");
+                for (SkippedLine skipped : audited.lines().skipped()) {
+                    json.writeStartObject();
+                    json.writeNumberField("line", skipped.line());
+                    json.writeStringField("text", skipped.text());
+                    json.writeStringField("reason", skipped.reason());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
                 json.writeArrayFieldStart("conflicts");
                 for (Conflict conflict : result.conflicts()) {
                     json.writeStartObject();
@@ -100,7 +155,7 @@ final class AuditReport {
                         json.writeStartObject();
                         json.writeStringField("name", p.name());
                         json.writeStringField("version", p.version());
-                        json.writeStringField("installer", p.installer().toLowerCase(java.util.Locale.ROOT));
+                        json.writeStringField("installer", p.installer().toLowerCase(Locale.ROOT));
                         json.writeStringField("channel", p.channel());
                         json.writeStringField("build", p.build());
                         json.writeEndObject();

@@ -20,10 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Convert an environment listing to snapshot JSON on stdout.",
-            "Listings: conda list, conda list --export or --explicit, conda env export or",
-            "environment.yml, conda-lock.yml, pip freeze or requirements.txt, and PyTorch's",
-            "collect_env output (docs/listings.md). Lines that name no package are reported",
-            "on stderr. Exit 0 when converted, 2 on bad input."})
+            InputFormatOption.LISTINGS,
+            "Lines that name no package are reported on stderr.",
+            "Exit 0 when converted, 2 on bad input."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The listing; - reads stdin.")
@@ -44,7 +43,7 @@ final class ConvertCommand implements Callable<Integer> {
             if (input.isSnapshotJson()) {
                 return fail(err, file + " is snapshot JSON already; convert reads listings");
             }
-            InputFile.Listing listing = input.listing(options.format, options.lock.selection(), options.identity(input), err);
+            InputFile.Listing listing = input.listing(options.input.format, options.lock.selection(), options.identity(input), err);
             options.lock.warnIfUnused(List.of(listing.format()), err);
             EnvironmentSnapshot snapshot = listing.snapshot();
             // written whole first: the JSON generator closes the writer it is given, and out is stdout

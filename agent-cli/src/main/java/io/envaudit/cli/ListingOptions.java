@@ -1,23 +1,18 @@
 package io.envaudit.cli;
 
-import io.envaudit.listings.ListingFormat;
 import io.envaudit.listings.ListingIdentity;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How a listing is read and whose environment it is: the options of the commands that convert listings. */
 final class ListingOptions {
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", converter = FormatConverter.class, completionCandidates = FormatIds.class,
-            description = "Read the listing as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
-    ListingFormat format;
+    @Mixin
+    InputFormatOption input;
 
     @Mixin
     LockSelectionOptions lock;
@@ -44,25 +39,5 @@ final class ListingOptions {
 
     ListingIdentity identity(InputFile file) {
         return new ListingIdentity(hostId, hostname, environmentId, prefix, labels, collectedAt != null ? collectedAt : file.modified());
-    }
-
-    /** The names {@code --input-format} takes, for its help and shell completion: one list, the formats'. */
-    static final class FormatIds implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(ListingFormat.values()).map(ListingFormat::id).iterator();
-        }
-    }
-
-    /** Reads {@code --input-format}. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<ListingFormat> {
-        @Override
-        public ListingFormat convert(String value) {
-            try {
-                return ListingFormat.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The files an audit was given, as the SARIF run's artifacts: one per file, named by a URI relative to the
@@ -93,10 +95,19 @@ final class SarifArtifacts {
         }
     }
 
-    /** Writes the run's {@code artifacts} array. */
-    void writeArtifacts(JsonGenerator json) throws IOException {
+    /**
+     * Writes the run's {@code artifacts} array.
+     *
+     * @param partial the files (as the command line named them) that list only part of an environment: their artifacts
+     *                carry the property {@code partial}, since a rule needing a package such a file leaves out is
+     *                undecided there rather than passed
+     */
+    void writeArtifacts(JsonGenerator json, Set<String> partial) throws IOException {
+        Set<Integer> partialIndexes = new HashSet<>();
+        partial.forEach(name -> partialIndexes.add(indexByName.get(name)));
         json.writeArrayFieldStart("artifacts");
-        for (Location location : locations) {
+        for (int index = 0; index < locations.size(); index++) {
+            Location location = locations.get(index);
             json.writeStartObject();
             if (location.uri() != null) {
                 json.writeObjectFieldStart("location");
@@ -109,6 +120,11 @@ final class SarifArtifacts {
                 json.writeString("standardStream");
             }
             json.writeEndArray();
+            if (partialIndexes.contains(index)) {
+                json.writeObjectFieldStart("properties");
+                json.writeBooleanField("partial", true);
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

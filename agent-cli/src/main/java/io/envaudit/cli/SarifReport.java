@@ -6,6 +6,7 @@ import io.envaudit.engine.audit.Conflict;
 import io.envaudit.engine.audit.PackageRef;
 import io.envaudit.engine.audit.Undecided;
 import io.envaudit.engine.names.PackageName;
+import io.envaudit.listings.SkippedLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,11 +20,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code envaudit audit --format sarif}: the audit as a SARIF 2.1.0 log for code scanning (docs/ci.md). One run per
- * invocation, one artifact per file, one result per conflict (a waived one with a suppression), located at the
- * line of the offending package when the file is a listing. Undecided rules and files that could not be read are
+ * invocation, one artifact per file (with the property {@code partial} when it lists only part of an environment),
+ * one result per conflict (a waived one with a suppression), located at the line of the offending package when the
+ * file is a listing. Files that could not be read, lines of a listing that name no package and undecided rules are
  * the invocation's notifications.
  */
 final class SarifReport {
@@ -73,7 +76,8 @@ final class SarifReport {
             json.writeStringField("uri", artifacts.sourceRoot());
             json.writeEndObject();
             json.writeEndObject();
-            artifacts.writeArtifacts(json);
+            artifacts.writeArtifacts(json, audits.stream().filter(a -> a.snapshot().getPartial()).map(AuditReport.Audited::file)
+                    .collect(Collectors.toSet()));
             json.writeStringField("columnKind", "unicodeCodePoints");
             json.writeArrayFieldStart("results");
             for (AuditReport.Audited audited : audits) {
@@ -107,8 +111,17 @@ final class SarifReport {
             json.writeStartObject();
             json.writeStringField("level", "error");
             SarifRules.message(json, "message", file.message());
-            fileLocations(json, file.file(), artifacts);
+            fileLocations(json, file.file(), 0, artifacts);
             json.writeEndObject();
+        }
+        for (AuditReport.Audited audited : audits) {
+            for (SkippedLine skipped : audited.lines().skipped()) {
+                json.writeStartObject();
+                json.writeStringField("level", "warning");
+                SarifRules.message(json, "message", "skipped '" + skipped.text() + "': " + skipped.reason());
+                fileLocations(json, audited.file(), skipped.line(), artifacts);
+                json.writeEndObject();
+            }
         }
         for (AuditReport.Audited audited : audits) {
             for (Undecided undecided : audited.result().undecided()) {
@@ -121,7 +134,7 @@ final class SarifReport {
                     json.writeNumberField("index", rules.index(undecided.ruleId()));
                 }
                 json.writeEndObject();
-                fileLocations(json, audited.file(), artifacts);
+                fileLocations(json, audited.file(), 0, artifacts);
                 json.writeEndObject();
             }
         }
@@ -130,11 +143,17 @@ final class SarifReport {
         json.writeEndArray();
     }
 
-    private static void fileLocations(JsonGenerator json, String file, SarifArtifacts artifacts) throws IOException {
+    /** The file as a notification's location, at a line when {@code line} is one (SARIF counts from 1; 0 is no line). */
+    private static void fileLocations(JsonGenerator json, String file, int line, SarifArtifacts artifacts) throws IOException {
         json.writeArrayFieldStart("locations");
         json.writeStartObject();
         json.writeObjectFieldStart("physicalLocation");
         artifacts.writeLocation(json, "artifactLocation", file);
+        if (line > 0) {
+            json.writeObjectFieldStart("region");
+            json.writeNumberField("startLine", line);
+            json.writeEndObject();
+        }
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndArray();

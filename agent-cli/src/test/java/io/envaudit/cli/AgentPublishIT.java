@@ -245,6 +245,10 @@ class AgentPublishIT {
                 "-b", "localhost:9", "--platform", "linux-64");
         assertEquals(2, lockOptionWithoutFrom.exitCode());
         assertTrue(lockOptionWithoutFrom.err().contains("error: --platform applies only with --from"), lockOptionWithoutFrom.err());
+        CommandResult formatWithoutFrom = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "--once",
+                "-b", "localhost:9", "--input-format", "pip-freeze");
+        assertEquals(2, formatWithoutFrom.exitCode());
+        assertTrue(formatWithoutFrom.err().contains("error: --input-format applies only with --from"), formatWithoutFrom.err());
         String lock = ConvertCommandTest.LOCKS + "robotics.pixi.lock";
         CommandResult noSuchEnvironment = CommandResult.inProcess(new EnvauditAgentCommand(), "agent", "publish", "-b", "localhost:9",
                 "--from", lock, "--pixi-environment", "gpu");

@@ -100,10 +100,75 @@ class AuditCommandTest {
         String listing = ConvertCommandTest.REAL + "epilepsy-pip-torch201-cu118-nvidia-label-condalist.txt";
         CommandResult run = run("audit", SEED, listing);
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.out().contains(listing + ": conda environment /home/mariopasc/Python/miniconda3/envs/torch_env (torch_env) "
-                + "on unknown, 270 packages"), run.out());
+        assertTrue(run.out().contains(listing + ": conda-list listing of conda environment "
+                + "/home/mariopasc/Python/miniconda3/envs/torch_env (torch_env), 270 packages"), run.out());
         assertTrue(run.out().contains("duplicate-distribution (typing-extensions)"), run.out());
         assertFalse(run.out().contains("(partial listing)"), run.out());
+    }
+
+    @Test
+    void theHeaderSaysWhatIsKnownOfEachKindOfInput(@TempDir Path dir) throws Exception {
+        assertTrue(run("audit", SEED).out().startsWith(SEED + ": conda environment /home/ana/miniconda3/envs/tf210 (tf210) on ws-ml-03 "
+                + "[team=ml-vision], 42 packages\n"), "snapshot JSON names its host");
+        String freeze = ConvertCommandTest.REAL + "mediapipe-jax050-protobuf4256-pip-freeze.txt";
+        CommandResult pip = run("audit", freeze);
+        assertTrue(pip.out().startsWith(freeze + ": pip-freeze listing, "), "no host, prefix or name stated: " + pip.out());
+        String export = ConvertCommandTest.REAL + "epilepsy-pip-torch201-cu118-nvidia-label-env-export.yml";
+        assertTrue(run("audit", export).out().startsWith(export + ": conda-env-export listing of conda environment "
+                + "/home/mariopasc/Python/miniconda3/envs/torch_env (torch_env), "), "the prefix and name an export states");
+        Path named = Files.writeString(dir.resolve("environment.yml"), "name: vision\ndependencies:\n  - numpy=1.26.4=py312h8753938_0\n");
+        assertTrue(run("audit", named.toString()).out().startsWith(named + ": conda-env-export listing of conda environment vision, "
+                + "1 packages\n"), "a name but no prefix: the file's own path is no prefix to show");
+        Path envs = Files.createDirectories(dir.resolve("envs"));
+        Path unnamed = Files.copy(Path.of(ConvertCommandTest.REAL, "esrgan-keras-tf114-gpu-win-condalist.txt"), envs.resolve("list.txt"));
+        assertTrue(run("audit", unnamed.toString()).out().startsWith(unnamed + ": conda-list listing, 89 packages\n"),
+                "a listing that states no prefix: neither the file's path nor the name conda would give it are the environment's");
+        Path converted = Files.writeString(dir.resolve("freeze.json"), run("convert", freeze).out());
+        assertTrue(run("audit", converted.toString()).out().startsWith(converted + ": environment " + Path.of(freeze).toAbsolutePath()
+                .normalize() + ", "), "snapshot JSON of a listing: no manager and no host to name");
+    }
+
+    @Test
+    void inputFormatAppliesToEveryListingWhileSnapshotJsonStaysJson(@TempDir Path dir) throws Exception {
+        Path odd = Files.writeString(dir.resolve("odd.txt"), "numpy 1.26.4 py312h8753938_0\n");
+        Path freeze = Files.writeString(dir.resolve("freeze.txt"), "numpy==1.26.4\n");
+        CommandResult forced = run("audit", "--input-format", "pip-freeze", SEED, freeze.toString(), odd.toString());
+        assertEquals(2, forced.exitCode(), forced.out() + forced.err());
+        assertEquals("error: " + odd + ":1: no line reads as a pip-freeze listing; the first: 'numpy 1.26.4 py312h8753938_0': "
+                + "expected a requirement: name==version, name @ URL or -e", forced.err().strip());
+        assertTrue(forced.out().contains(SEED + ": conda environment "), "the snapshot JSON is read as JSON: " + forced.out());
+        assertTrue(forced.out().contains(freeze + ": pip-freeze listing, 1 packages"), forced.out());
+        CommandResult detected = run("audit", odd.toString());
+        assertEquals(0, detected.exitCode(), detected.err());
+        assertTrue(detected.out().startsWith(odd + ": conda-list listing"), detected.out());
+    }
+
+    @Test
+    void theFormatAnUnknownListingIsToldToNameIsAnOptionOfAudit(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "Dear team,\nplease find the environment attached.\n");
+        CommandResult unknown = run("audit", notes.toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("name the format with --input-format"), unknown.err());
+        CommandResult named = run("audit", "--input-format", "conda-list", notes.toString());
+        assertEquals(2, named.exitCode());
+        assertTrue(named.err().startsWith("error: " + notes + ":1: no line reads as a conda-list listing"), named.err());
+    }
+
+    @Test
+    void jsonCarriesEachInputsPartialFlagAndSkippedLines() throws Exception {
+        String freeze = ConvertCommandTest.REAL + "mediapipe-jax050-protobuf4256-pip-freeze.txt";
+        String collectEnv = ConvertCommandTest.REAL + "pytorch-issue82889-collect-env-conda-cu116-healthy.txt";
+        CommandResult run = run("audit", "--format", "json", SEED, freeze, collectEnv);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(List.of(false, false, true), List.of(report.get(0).get("partial").asBoolean(), report.get(1).get("partial").asBoolean(),
+                report.get(2).get("partial").asBoolean()));
+        assertEquals(0, report.get(0).get("skipped_lines").size(), "snapshot JSON has no lines to skip");
+        JsonNode first = report.get(1).get("skipped_lines").get(0);
+        assertEquals(1, first.get("line").asInt());
+        assertEquals("List of the installed packages in the virtual environment.", first.get("text").asText());
+        assertEquals("expected a requirement: name==version, name @ URL or -e", first.get("reason").asText());
+        List<String> warned = run.err().lines().filter(l -> l.startsWith("warning: " + freeze + ":")).toList();
+        assertEquals(warned.size(), report.get(1).get("skipped_lines").size(), "the lines stderr warned of: " + warned);
     }
 
     @Test

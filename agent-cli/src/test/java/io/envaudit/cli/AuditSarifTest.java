@@ -289,6 +289,27 @@ class AuditSarifTest {
         }
     }
 
+    @Test
+    void skippedLinesAreWarningsAtTheirLinesAndAPartialListingsArtifactSaysSo() throws Exception {
+        String uvLock = ConvertCommandTest.LOCKS + "vision-service.uv.lock";
+        CommandResult result = audit("--format", "sarif", SEED, uvLock);
+        JsonNode run = run(result);
+        List<JsonNode> warnings = list(run.get("invocations").get(0).get("toolExecutionNotifications")).stream()
+                .filter(n -> n.get("level").asText().equals("warning")).toList();
+        assertEquals(List.of(28, 37, 135, 139), warnings.stream()
+                .map(n -> n.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).toList());
+        for (JsonNode warning : warnings) {
+            JsonNode physical = warning.get("locations").get(0).get("physicalLocation");
+            assertEquals(1, physical.get("artifactLocation").get("index").asInt(), "the uv.lock, the second file given");
+            String message = warning.get("message").get("text").asText();
+            assertTrue(message.startsWith("skipped '"), message);
+            assertTrue(result.err().contains("warning: " + uvLock + ":" + physical.get("region").get("startLine").asInt() + ": "
+                    + message), "what stderr warned of: " + result.err());
+        }
+        assertFalse(run.get("artifacts").get(0).has("properties"), "the seed snapshot lists its whole environment");
+        assertTrue(run.get("artifacts").get(1).get("properties").get("partial").asBoolean(), run.get("artifacts").toString());
+    }
+
     /** The validator is no formality: what the schema forbids, it reports. */
     @Test
     void theSchemaRejectsWhatSarifForbids() throws Exception {

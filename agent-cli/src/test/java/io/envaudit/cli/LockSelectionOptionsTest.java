@@ -89,10 +89,9 @@ class LockSelectionOptionsTest {
         assertEquals("", run.err());
         assertTrue(run.out().contains("python 3.11.9 requires bzip2 >=1.0.8,<2.0a0, which is not installed."),
                 "the example's cuda environment locks python without what it depends on: " + run.out());
-        assertTrue(run.out().contains(ROBOTICS + ": pixi environment "), run.out());
-        assertTrue(run.out().contains("(cuda) on unknown, 2 packages"), run.out());
-        assertTrue(run.out().contains(condaList + ": conda environment /home/jordan/anaconda3/envs/tf-2.12 (tf-2.12) on unknown, "
-                + "172 packages"), run.out());
+        assertTrue(run.out().contains(ROBOTICS + ": pixi-lock listing of pixi environment cuda, 2 packages"), run.out());
+        assertTrue(run.out().contains(condaList + ": conda-list listing of conda environment /home/jordan/anaconda3/envs/tf-2.12 "
+                + "(tf-2.12), 172 packages"), run.out());
     }
 
     @Test
@@ -116,6 +115,6 @@ class LockSelectionOptionsTest {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertEquals("error: " + V7 + ":51: no platform 'osx-arm64' in environment 'gpu'; it has linux-64-cuda12 (linux-64)",
                 run.err().strip());
-        assertTrue(run.out().contains(condaList + ": conda environment"), run.out());
+        assertTrue(run.out().contains(condaList + ": conda-list listing of conda environment"), run.out());
     }
 }

@@ -56,9 +56,9 @@ class PreCommitHookIT {
         CommandResult result = commit(repository, given);
         assertEquals(List.of("environment.yml", "requirements.txt"), given.stream().sorted().toList());
         assertEquals(1, result.exitCode(), result.out() + result.err());
-        assertTrue(result.out().contains("environment.yml: conda environment "), result.out());
+        assertTrue(result.out().contains("environment.yml: conda-env-export listing of conda environment "), result.out());
         assertTrue(result.out().contains("ERROR     duplicate-distribution (numpy)"), result.out());
-        assertTrue(result.out().contains("requirements.txt: unknown environment "), result.out());
+        assertTrue(result.out().contains("requirements.txt: pip-freeze listing, "), result.out());
     }
 
     @Test

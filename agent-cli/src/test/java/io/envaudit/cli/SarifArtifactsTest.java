@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,7 +57,7 @@ class SarifArtifactsTest {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.writeStartObject();
-            artifacts.writeArtifacts(json);
+            artifacts.writeArtifacts(json, Set.of("./environment.yml"));
             json.writeEndObject();
         }
         JsonNode written = new ObjectMapper().readTree(out.toString()).get("artifacts");
@@ -64,6 +65,8 @@ class SarifArtifactsTest {
         assertEquals("environment.yml", written.get(0).get("location").get("uri").asText());
         assertFalse(written.get(1).has("location"), written.toString());
         assertEquals("[\"analysisTarget\",\"standardStream\"]", written.get(1).get("roles").toString());
+        assertTrue(written.get(0).get("properties").get("partial").asBoolean(), "partial, by whichever name it was given: " + written);
+        assertFalse(written.get(1).has("properties"), written.toString());
         assertEquals(0, location(artifacts, "./environment.yml").get("index").asInt());
         assertEquals("-", artifacts.uri("-"));
     }

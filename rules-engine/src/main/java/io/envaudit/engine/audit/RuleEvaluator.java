@@ -153,8 +153,7 @@ final class RuleEvaluator {
             }
             for (InstalledPackageView p : found.matches) {
                 findings.offending(p.ref());
-                findings.problem(p + " is installed, which " + (subject != null ? who(subject) + " cannot use" : "this rule forbids")
-                        + " (" + forbidden.text() + ")");
+                findings.problem(forbiddenInstalled(p, subject, forbidden));
             }
             if (!found.any() && found.unknown != null) {
                 findings.undecided(found.unknown);
@@ -172,6 +171,17 @@ final class RuleEvaluator {
         } else if (findings.undecided != null) {
             sink.undecided(new Undecided(rule.id(), subjectName, String.join("; ", findings.undecided)));
         }
+    }
+
+    /**
+     * A forbid spec names what must not be installed, often as the complement of what works ({@code cudatoolkit <11.0|>=11.1}
+     * beside a build for 11.0), so the message says the spec is ruled out: printed bare after the package, it reads as a
+     * range the package needs.
+     */
+    private static String forbiddenInstalled(InstalledPackageView installed, InstalledPackageView subject, PackageSpec forbidden) {
+        return subject != null && subject != installed
+                ? installed + " is installed beside " + who(subject) + ", which rules out " + forbidden.text()
+                : installed + " is installed, and the rule forbids " + forbidden.text();
     }
 
     /** How messages name the subject; made only when there is something to say. */

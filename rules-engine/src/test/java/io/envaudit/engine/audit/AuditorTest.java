@@ -100,8 +100,25 @@ class AuditorTest {
     void forbiddenPackagesAreConflicts() {
         Rule numpy2 = rule("tf-numpy2", Scope.EVERYWHERE, specs("tensorflow<2.18"), List.of(), specs("numpy>=2"));
         AuditResult result = audit(environment().pip("tensorflow", "2.17.0").pip("numpy", "2.0.2").view(), numpy2);
-        assertEquals("numpy 2.0.2 is installed, which tensorflow 2.17.0 cannot use (numpy>=2).", result.conflicts().get(0).explanation());
+        assertEquals("numpy 2.0.2 is installed beside tensorflow 2.17.0, which rules out numpy>=2.", result.conflicts().get(0).explanation());
         assertEquals(List.of(), audit(environment().pip("tensorflow", "2.18.0").pip("numpy", "2.0.2").view(), numpy2).conflicts());
+    }
+
+    @Test
+    void aForbiddenRangeIsSaidToBeRuledOutNotToBeWhatIsNeeded() {
+        // the complement of the one CUDA a build works with: printed bare, the range would read as the one needed
+        Rule cuda = rule("tf-2.4-cuda11.0", Scope.EVERYWHERE, specs("tensorflow-gpu>=2.4,<2.5"), List.of(),
+                specs("conda:cudatoolkit <11.0|>=11.1"));
+        EnvironmentView mixed = environment().pip("tensorflow-gpu", "2.4.1").conda("cudatoolkit", "11.3.1", "conda-forge", "h1").view();
+        assertEquals("cudatoolkit 11.3.1 is installed beside tensorflow-gpu 2.4.1, which rules out cudatoolkit <11.0|>=11.1.",
+                audit(mixed, cuda).conflicts().get(0).explanation());
+        Rule noSubject = rule("org.no-h5py", Scope.EVERYWHERE, List.of(), List.of(), specs("h5py"));
+        assertEquals("h5py 3.1.0 is installed, and the rule forbids h5py.",
+                audit(environment().pip("h5py", "3.1.0").view(), noSubject).conflicts().get(0).explanation());
+        Rule itself = rule("old-h5py", Scope.EVERYWHERE, specs("h5py"), List.of(), specs("h5py<3"));
+        assertEquals("h5py 2.10.0 is installed, and the rule forbids h5py<3.",
+                audit(environment().pip("h5py", "2.10.0").view(), itself).conflicts().get(0).explanation(),
+                "a subject that is the forbidden package itself is not said to be beside itself");
     }
 
     @Test

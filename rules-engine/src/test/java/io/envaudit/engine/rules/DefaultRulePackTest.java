@@ -80,6 +80,16 @@ class DefaultRulePackTest {
         }
     }
 
+    /** The project README's transcript of envaudit up, kept to the pack that up publishes (UpCommand prints the line). */
+    @Test
+    void theProjectReadmeShowsWhatUpPrintsForThisPack() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int rules = PACK.ruleSet().rules().size();
+        assertTrue(readme.contains("Default rule pack " + DefaultRulePack.VERSION + " on envaudit.rules: " + rules + " added"),
+                "README shows up publishing pack " + DefaultRulePack.VERSION + " of " + rules + " rules");
+        assertTrue(readme.contains("`" + rules + " unchanged`"), "README shows a second run leaving the " + rules + " rules unchanged");
+    }
+
     @Test
     void everyRuleSaysWhatBreaksWhereThatIsWrittenAndHowToFixIt() {
         for (Rule rule : PACK.ruleSet().rules()) {

@@ -26,7 +26,7 @@ public final class ChannelMixCheck implements Check {
             "conda packages from both defaults and conda-forge in one environment.");
     static final String SUBJECT = "channels";
     static final String CONDA_FORGE = "conda-forge";
-    /** How many packages of each side a conflict names; the explanation gives the counts. */
+    /** How many packages of each side a conflict names as offending; the explanation gives the counts, the fix names them all. */
     static final int LISTED_PER_CHANNEL = 5;
 
     @Override
@@ -59,10 +59,11 @@ public final class ChannelMixCheck implements Check {
         boolean fewerFromDefaults = defaults.size() <= condaForge.size();
         List<InstalledPackageView> fewer = fewerFromDefaults ? defaults : condaForge;
         String to = fewerFromDefaults ? CONDA_FORGE : Channel.DEFAULTS;
-        List<String> names = fewer.stream().limit(LISTED_PER_CHANNEL).map(InstalledPackageView::name).toList();
+        // every package, however many: a fix is pasted, and a command cut short reinstalls only part of the side
+        List<String> names = fewer.stream().map(InstalledPackageView::name).distinct().toList();
         String fix = "conda config --env --set channel_priority strict; reinstall what came from "
                 + (fewerFromDefaults ? Channel.DEFAULTS : CONDA_FORGE) + " from " + to + ": conda install --override-channels -c "
-                + to + " " + String.join(" ", names) + (fewer.size() > names.size() ? " ..." : "");
+                + to + " " + String.join(" ", names);
         sink.conflict(new Conflict(ID, severity, SUBJECT, offending, explanation, fix, null));
     }
 

@@ -248,6 +248,12 @@ public final class DuplicateDistributionCheck implements Check {
         if (!pip.isEmpty() && pipInstalls == installs.size()) {
             return uninstallAll + ", then pip install the one version wanted";
         }
+        if (installs.stream().anyMatch(p -> p.record().getInstaller() == Installer.UNKNOWN)) {
+            String pipVersions = String.join(" or ", installs.stream().filter(p -> p.record().getInstaller() == Installer.PIP)
+                    .map(p -> p.record().getVersion()).distinct().toList());
+            return whichImports(distribution, pip.isEmpty() ? "" : "if that is pip's " + pipVersions + " and not the version wanted, "
+                    + uninstallAll + "; ");
+        }
         if (!pip.isEmpty()) {
             return uninstallAll + " (the OS package stays)";
         }
@@ -255,6 +261,15 @@ public final class DuplicateDistributionCheck implements Check {
             return "conda update " + String.join(" ", conda) + " (the solver makes them one consistent set)";
         }
         return "remove all but one of the installs";
+    }
+
+    /**
+     * With an install of unknown origin (a version a listing shows without saying who installed it) nothing certain
+     * can be removed: what pip shows first is what Python imports, so that is where to look.
+     */
+    private static String whichImports(String distribution, String pipStep) {
+        return "python -m pip show " + distribution + " names the install that imports (Version, Location): " + pipStep
+                + "remove an unwanted install of unknown origin with whatever put it there";
     }
 
     private static List<String> names(List<InstalledPackageView> installs, Installer installer) {

@@ -132,6 +132,23 @@ class DuplicateDistributionCheckTest {
     }
 
     @Test
+    void pipBesideAnInstallOfUnknownOriginIsToldToLookWhichImportsNotThatAnOsPackageStays() {
+        // collect_env in pytorch#20978: pip's torch 1.0.0, and the torch that imports is 1.2.0.dev20190526, installed by whatever
+        InstalledPackage pipTorch = InstalledPackage.newBuilder().setName("torch").setVersion("1.0.0")
+                .setInstaller(io.envaudit.schemas.Installer.PIP).setChannel("pypi").build();
+        InstalledPackage imported = InstalledPackage.newBuilder().setName("torch").setVersion("1.2.0.dev20190526")
+                .setInstaller(io.envaudit.schemas.Installer.UNKNOWN).build();
+        assertEquals("python -m pip show torch names the install that imports (Version, Location): if that is pip's 1.0.0 and not "
+                        + "the version wanted, pip uninstall torch; remove an unwanted install of unknown origin with whatever put it there",
+                run(with(snapshot("linux-base.json"), pipTorch, imported)).conflict("torch").orElseThrow().fix());
+        InstalledPackage another = InstalledPackage.newBuilder(imported).setVersion("1.1.0").build();
+        assertEquals("python -m pip show torch names the install that imports (Version, Location): "
+                        + "remove an unwanted install of unknown origin with whatever put it there",
+                run(with(snapshot("linux-base.json"), imported, another)).conflict("torch").orElseThrow().fix(),
+                "no pip install: nothing for pip to remove");
+    }
+
+    @Test
     void esrganListingMetapackagesBesideTheirImplementationsAreNotDuplicates() {
         // tensorflow, tensorflow-gpu, tensorflow-base 1.14.0 and keras-gpu, keras-base 2.2.4, all defaults
         assertEquals(List.of(), listing("esrgan-keras-tf114-gpu-win-condalist.txt").conflicts);
