@@ -15,9 +15,9 @@ import java.util.Iterator;
  */
 final class InputFormatOption {
     /** The listings envaudit reads, for the help of the commands that read them; --input-format names their formats. */
-    static final String LISTINGS = "Listings: conda list (or conda list --json), conda list --export or --explicit, conda env export "
-            + "or environment.yml, conda-lock.yml, uv.lock, poetry.lock, pixi.lock, pip freeze or requirements.txt, pip list "
-            + "(or pip list --format json), and PyTorch's collect_env output (docs/listings.md).";
+    static final String LISTINGS = "Listings: conda list (or its --json, --export and --explicit forms), conda env export or "
+            + "environment.yml, the lock files of conda-lock, pixi, uv and Poetry, pip freeze or requirements.txt, pip list (or "
+            + "pip list --format json), and PyTorch's collect_env output (docs/listings.md).";
 
     @Option(names = "--input-format", paramLabel = "FORMAT", converter = FormatConverter.class, completionCandidates = FormatIds.class,
             description = "Read every listing given as this format instead of detecting it: ${COMPLETION-CANDIDATES}. "

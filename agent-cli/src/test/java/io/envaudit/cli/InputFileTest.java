@@ -75,7 +75,7 @@ class InputFileTest {
         assertEquals(2, audit.exitCode());
         assertEquals(expected, audit.err().strip());
         assertFalse(audit.out().contains(binary.toString()), audit.out());
-        assertTrue(audit.out().contains(WINDOWS_LIST + ": conda environment"), "the other file is still audited: " + audit.out());
+        assertTrue(audit.out().contains(WINDOWS_LIST + ": conda-list listing"), "the other file is still audited: " + audit.out());
 
         CommandResult convert = run("convert", binary.toString());
         assertEquals(2, convert.exitCode());
@@ -120,7 +120,7 @@ class InputFileTest {
         assertTrue(fromTable.getPackages().stream().allMatch(p -> p.getInstaller() == Installer.PIP));
 
         CommandResult condaJson = run("audit", OTHER_FORMATS + "conda-list.json");
-        assertTrue(condaJson.out().startsWith(OTHER_FORMATS + "conda-list.json: conda environment "), condaJson.out());
+        assertTrue(condaJson.out().startsWith(OTHER_FORMATS + "conda-list.json: conda-list-json listing"), condaJson.out());
         assertTrue(condaJson.out().contains("13 packages"), condaJson.out());
 
         CommandResult named = run("convert", "--input-format", "pip-list-json", OTHER_FORMATS + "pip-list.json");

@@ -34,7 +34,7 @@ final class DlqListCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--alerts", description = "The alert router's dead letters (envaudit.alerts.dlq) instead of the auditor's.")
+    @Option(names = "--alerts", description = "Show the alert router's dead letters instead of the auditor's.")
     boolean alerts;
 
     @Option(names = "--source-topic", paramLabel = "TOPIC", description = "Only the dead letters that came from this topic.")

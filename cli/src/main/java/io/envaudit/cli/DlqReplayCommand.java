@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Send dead letters again, to where they came from or to --to TOPIC.",
-            "Each is sent with its original key, value and headers, plus envaudit.replayed-from, to the topic and partition"
-                    + " it came from, or to --to TOPIC (partitioned by key). Choose them with --offset, --source-topic or --all. At-"
+            "Each is sent with its original key, value and headers, and a header saying where it was replayed from, to the topic "
+                    + "and partition it came from, or to --to TOPIC (partitioned by key). Choose them with --offset, --source-topic or --all. At-"
                     + "least-once: a replay that fails part-way sends some records again when it is run again.",
             "With --alerts, the notifications the router could not deliver are posted once more to their receivers, as the "
                     + "routes file of --config defines them, each payload as it was; choose them with --offset, --receiver or --all.",
@@ -56,7 +56,7 @@ final class DlqReplayCommand implements Callable<Integer> {
     @Option(names = "--source-topic", paramLabel = "TOPIC", description = "Every dead letter that came from this topic.")
     String sourceTopic;
 
-    @Option(names = "--alerts", description = "The alert router's dead letters (envaudit.alerts.dlq), posted again to their receivers.")
+    @Option(names = "--alerts", description = "Post the alert router's dead letters again to their receivers.")
     boolean alerts;
 
     @Option(names = "--config", paramLabel = "FILE", description = "With --alerts: the routes file, for where each receiver is.")

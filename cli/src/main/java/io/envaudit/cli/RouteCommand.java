@@ -60,8 +60,8 @@ final class RouteCommand implements Callable<Integer> {
     boolean check;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = {"Serve the router's metrics for Prometheus at http://HOST:PORT/metrics, and /health and /ready",
-                "(0: any free port, printed)."})
+            description = "Serve the router's metrics for Prometheus at /metrics on this port, with /health and /ready "
+                    + "(0: any free port, printed).")
     Integer metricsPort;
 
     @CommandLine.Spec

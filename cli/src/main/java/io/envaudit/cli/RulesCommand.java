@@ -38,8 +38,8 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
             description = {
-                "Check rule files as the audit would load them, together: one line per problem,",
-                "'file:line:column: error|warning: message', then a summary.",
+                "Check rule files as the audit would load them, together.",
+                "One line per problem, 'file:line:column: error|warning: message', then a summary.",
                 "Exit 0 when there is no error, 1 when there is, 2 when a file cannot be read."})
     static final class Lint implements Callable<Integer> {
 

@@ -27,9 +27,9 @@ final class VersionCommand implements Runnable {
 
     @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
             description = {
-                "Compare versions. With two arguments, print -1, 0 or 1 for A against B.",
-                "Without arguments, read lines 'A<TAB>B' on stdin and print one line per line:",
-                "-1, 0, 1, or 'error: <message>'."})
+                "Compare package versions in the order of pip or conda.",
+                "With two arguments, print -1, 0 or 1 for A against B. Without arguments, read lines 'A<TAB>B' on stdin and print "
+                        + "one line per line: -1, 0, 1, or 'error: <message>'."})
     static final class Compare implements java.util.concurrent.Callable<Integer> {
 
         @Option(names = "--flavor", required = true, converter = FlavorConverter.class,

@@ -1,6 +1,7 @@
 package io.envaudit.cli;
 
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -17,19 +18,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The help of every command of the agent jar as a user reads it, wrapped at picocli's default 80 columns. A parent
+ * The help of every command of a jar as a user reads it, wrapped at picocli's default 80 columns. A parent
  * lists each command by the first line of its description, so that line is a whole sentence; every other line is a
  * whole paragraph (picocli wraps each on its own, so a line broken by hand ends mid-sentence); and wrapping splits no
  * word: picocli breaks lines where java.text.BreakIterator allows, which includes after the dot of
  * {@code environment.yml} and the hyphen of {@code tensorflow-gpu}.
  */
-class HelpTextTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class HelpTextContract {
     private static final int WIDTH = 80;
     private static final int SUMMARY_LIMIT = 100;
 
-    static Stream<Named<CommandLine>> commands() {
+    /** The jar's top command, whose whole tree is checked. */
+    abstract Object root();
+
+    Stream<Named<CommandLine>> commands() {
         List<CommandLine> all = new ArrayList<>();
-        collect(new CommandLine(new EnvauditAgentCommand()), all);
+        collect(new CommandLine(root()), all);
         return all.stream().map(command -> Named.of(command.getCommandSpec().qualifiedName(), command));
     }
 
