@@ -97,10 +97,10 @@ class GitHubWorkflowIT {
     void aRepositoryWithNoConflictPasses(@TempDir Path dir) throws Exception {
         Path workspace = sampleRepository(dir);
         // real files with no conflict of severity error: conda-forge's TensorFlow 2.11 with protobuf 4.21 (healthy,
-        // though wheel metadata would say otherwise), and a pip freeze of a mediapipe stack
+        // though wheel metadata would say otherwise), and a pip freeze of TensorFlow 2.11 and PyTorch 1.13 on Windows
         Files.copy(Path.of(ConvertCommandTest.REAL, "hetgnn-condaforge-tf211-cpu-protobuf421-env-export.yml"),
                 workspace.resolve("environment.yml"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of(ConvertCommandTest.REAL, "mediapipe-jax050-protobuf4256-pip-freeze.txt"),
+        Files.copy(Path.of(ConvertCommandTest.REAL, "polecart-tf211-intel-torch1131-win-pip-freeze.txt"),
                 workspace.resolve("requirements.txt"), StandardCopyOption.REPLACE_EXISTING);
         Ran audit = runStep("audit", workspace, Map.of());
         assertEquals(0, audit.result().exitCode(), audit.result().err());

@@ -64,7 +64,7 @@ class PreCommitHookIT {
     @Test
     void aHealthyEnvironmentFileInASubfolderPasses(@TempDir Path dir) throws Exception {
         Path repository = repositoryStaging(dir, Map.of(
-                "docker/requirements.txt", Path.of(ConvertCommandTest.REAL, "mediapipe-jax050-protobuf4256-pip-freeze.txt"),
+                "docker/requirements.txt", Path.of(ConvertCommandTest.REAL, "polecart-tf211-intel-torch1131-win-pip-freeze.txt"),
                 "Cargo.lock", SAMPLE_REPOSITORY.resolve("README.md")));
         List<String> given = new ArrayList<>();
         CommandResult result = commit(repository, given);

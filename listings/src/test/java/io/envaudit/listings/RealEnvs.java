@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The real listings of {@code src/test/resources/real-envs/} (PROVENANCE.md there says where each comes from)
@@ -17,9 +19,13 @@ import java.util.Map;
 final class RealEnvs {
     static final String FOLDER = "/real-envs/envs/";
 
-    /** One entry of expectations.yaml. */
+    /**
+     * One entry of expectations.yaml.
+     *
+     * @param rules rule or check ids, each with the packages one of its conflicts of severity error or above must name
+     */
     record Expectation(String file, ListingFormat format, String verdict, List<String> packages, List<String> never,
-                       String pending) {
+                       Map<String, List<String>> rules, String pending) {
         @Override
         public String toString() {
             return file;
@@ -41,17 +47,29 @@ final class RealEnvs {
         return Listings.read(text(file), null);
     }
 
+    /** The keys an entry of expectations.yaml may have; its header says what each means. */
+    private static final Set<String> KEYS = Set.of("file", "format", "verdict", "packages", "never", "rules", "pending");
+
     @SuppressWarnings("unchecked")
     static List<Expectation> expectations() {
         Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
                 .loadFromString(new String(resource("/real-envs/expectations.yaml"), StandardCharsets.UTF_8));
-        return ((List<Map<String, Object>>) root.get("listings")).stream().map(e -> new Expectation(
-                (String) e.get("file"),
-                ListingFormat.byId((String) e.get("format")),
-                (String) e.get("verdict"),
-                (List<String>) e.getOrDefault("packages", List.of()),
-                (List<String>) e.getOrDefault("never", List.of()),
-                (String) e.get("pending"))).toList();
+        return ((List<Map<String, Object>>) root.get("listings")).stream().map(e -> {
+            Set<String> unknown = new TreeSet<>(e.keySet());
+            unknown.removeAll(KEYS);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("expectations.yaml: the entry of " + e.get("file") + " has unknown keys " + unknown
+                        + " (known: " + new TreeSet<>(KEYS) + ")");
+            }
+            return new Expectation(
+                    (String) e.get("file"),
+                    ListingFormat.byId((String) e.get("format")),
+                    (String) e.get("verdict"),
+                    (List<String>) e.getOrDefault("packages", List.of()),
+                    (List<String>) e.getOrDefault("never", List.of()),
+                    (Map<String, List<String>>) e.getOrDefault("rules", Map.of()),
+                    (String) e.get("pending"));
+        }).toList();
     }
 
     /** A test resource by its absolute name. */

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,6 +91,11 @@ class RealListingExpectationsTest {
                 }
             }
         }
+        for (Map.Entry<String, List<String>> rule : expected.rules().entrySet()) {
+            if (errors.stream().noneMatch(c -> c.ruleId().equals(rule.getKey()) && namesAllOf(c, rule.getValue()))) {
+                return "no conflict of " + rule.getKey() + " of severity error names all of " + rule.getValue();
+            }
+        }
         return switch (expected.verdict()) {
             case "conflict" -> errors.stream().anyMatch(c -> namesOneOf(c, expected.packages())) ? null
                     : "no conflict of severity error names one of " + expected.packages();
@@ -97,10 +104,20 @@ class RealListingExpectationsTest {
         };
     }
 
+    private static boolean namesAllOf(Conflict conflict, List<String> packages) {
+        Set<String> named = names(conflict);
+        return packages.stream().map(PackageName::normalize).allMatch(named::contains);
+    }
+
     private static boolean namesOneOf(Conflict conflict, List<String> packages) {
-        Set<String> wanted = Set.copyOf(packages.stream().map(PackageName::normalize).toList());
+        Set<String> named = names(conflict);
+        return packages.stream().map(PackageName::normalize).anyMatch(named::contains);
+    }
+
+    /** The packages a conflict names, its subject and the offending ones, PEP 503 normalized. */
+    private static Set<String> names(Conflict conflict) {
         return Stream.concat(Stream.of(conflict.subject().split("\\+")), conflict.offending().stream().map(PackageRef::name))
-                .map(PackageName::normalize).anyMatch(wanted::contains);
+                .map(PackageName::normalize).collect(Collectors.toSet());
     }
 
     private static boolean mentions(Conflict conflict, String word) {

@@ -55,7 +55,8 @@ public final class AuditorMetrics implements AutoCloseable {
         registry.gauge("envaudit_count_partitions", Tags.of("state", "owned"), owned);
         registry.gauge("envaudit_count_partitions", Tags.of("state", "unavailable"), unavailable);
         Gauge.builder("envaudit_rules_loaded", rulesLoaded, AtomicLong::get)
-                .description("Rules and checks in force in this instance's stores; the same on every instance: max() over them, not sum()")
+                .description("Rules in force in this instance's stores (not waivers, nor the built-in checks, which run beside them); "
+                        + "the same on every instance: max() over them, not sum()")
                 .register(registry);
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);

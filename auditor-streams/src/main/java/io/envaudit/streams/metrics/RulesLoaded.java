@@ -11,7 +11,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * How many rules (and built-in checks' settings; not waivers) are in force on this instance: every
+ * How many rules are in force on this instance: the rules topic's rules, not its waivers, and not the
+ * built-in checks, which every audit runs beside the rules (the topic carries no settings of them). Every
  * partition's task holds every rule, from the broadcast, so this is the most any owned partition's rules
  * store holds (one lagging behind a new rule shows as the others). It is per instance: over instances,
  * take {@code max()}, never {@code sum()}.
@@ -28,19 +29,24 @@ final class RulesLoaded {
                 ReadOnlyKeyValueStore<String, CompatibilityRule> store = streams.store(StoreQueryParameters
                         .fromNameAndType(AuditTopology.RULES_STORE, QueryableStoreTypes.<String, CompatibilityRule>keyValueStore())
                         .withPartition(partition));
-                long rules = 0;
-                try (KeyValueIterator<String, CompatibilityRule> it = store.all()) {
-                    while (it.hasNext()) {
-                        if (it.next().value.getKind() != RuleKind.WAIVER) {
-                            rules++;
-                        }
-                    }
-                }
-                most = Math.max(most, rules);
+                most = Math.max(most, rulesIn(store));
             } catch (InvalidStateStoreException e) {
                 // restoring or moving: the other partitions hold the same rules
             }
         }
         return most;
+    }
+
+    /** The rules one partition's rules store holds. */
+    static long rulesIn(ReadOnlyKeyValueStore<String, CompatibilityRule> store) {
+        long rules = 0;
+        try (KeyValueIterator<String, CompatibilityRule> it = store.all()) {
+            while (it.hasNext()) {
+                if (it.next().value.getKind() == RuleKind.RULE) {
+                    rules++;
+                }
+            }
+        }
+        return rules;
     }
 }

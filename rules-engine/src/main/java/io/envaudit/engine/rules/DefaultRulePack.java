@@ -16,7 +16,7 @@ import java.util.Set;
 public final class DefaultRulePack {
     public static final String NAME = "default";
     /** Raised with every change to the pack's files, so that a rules topic shows which pack wrote an entry. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final String ORIGIN_PREFIX = "builtin:" + NAME + "@";
     public static final String ORIGIN = ORIGIN_PREFIX + VERSION;
     /** Where the files are, as a class-path resource folder. */
@@ -28,6 +28,7 @@ public final class DefaultRulePack {
             "tensorflow-numpy.yaml",
             "tensorflow-python.yaml",
             "tensorflow-distributions.yaml",
+            "opencv-distributions.yaml",
             "keras-h5py.yaml",
             "pytorch-variants.yaml",
             "tensorflow-cuda.yaml",

@@ -4,6 +4,7 @@ import io.envaudit.engine.audit.AuditResult;
 import io.envaudit.engine.audit.Auditor;
 import io.envaudit.engine.audit.Conflict;
 import io.envaudit.engine.audit.EnvironmentView;
+import io.envaudit.engine.audit.PackageRef;
 import io.envaudit.engine.audit.checks.BuiltInChecks;
 import io.envaudit.engine.json.AvroPlainJson;
 import io.envaudit.engine.version.Flavor;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,8 +57,8 @@ class DefaultRulePackTest {
     @Test
     void thePackLoadsWithNoProblems() {
         assertEquals(List.of(), PACK.problems());
-        assertEquals(69, PACK.ruleSet().rules().size());
-        assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@3")));
+        assertEquals(72, PACK.ruleSet().rules().size());
+        assertTrue(PACK.ruleSet().rules().stream().allMatch(r -> r.origin().equals("builtin:default@4")));
     }
 
     @Test
@@ -194,6 +196,48 @@ class DefaultRulePackTest {
                 result.conflicts().toString());
         assertTrue(result.undecided().stream().anyMatch(u -> u.ruleId().equals("tensorflow-2.11-beside-tensorflow-cpu-or-gpu")),
                 result.undecided().toString());
+    }
+
+    @Test
+    void tensorFlow1RulesRequireTheEstimatorOfTheirMinor() {
+        // real-envs res-tf114: tensorflow-estimator 1.15.1 beside TensorFlow 1.14, whose wheels pin <1.15.0rc0
+        for (String rule : List.of("tensorflow-1.14-tensorboard", "tensorflow-1.15-tensorboard")) {
+            EnvironmentSnapshot compliant = snapshot("default-rules/" + rule + "/passes.json");
+            String nextMinor = rule.contains("1.14") ? "1.15.1" : "2.0.0";
+            List<InstalledPackage> packages = compliant.getPackages().stream().map(p -> p.getName().equals("tensorflow-estimator")
+                    ? InstalledPackage.newBuilder(p).setVersion(nextMinor).build() : p).toList();
+            List<Conflict> conflicts = audit(EnvironmentSnapshot.newBuilder(compliant).setPackages(packages).build()).conflicts();
+            assertEquals(List.of(rule), conflicts.stream().map(Conflict::ruleId).toList());
+            assertTrue(conflicts.get(0).explanation().contains("but you have tensorflow-estimator " + nextMinor),
+                    conflicts.get(0).explanation());
+        }
+    }
+
+    @Test
+    void threeOpenCvWheelsAreTwoConflictsAndCondasCv2IsNotOneOfThem() {
+        // three of the wheels, as Colab's runtime has them (real-envs colab: all three at 4.13.0.92)
+        EnvironmentSnapshot one = snapshot("default-rules/opencv-python-beside-another-cv2-wheel/passes.json");
+        EnvironmentSnapshot three = with(with(one, pip("opencv-python-headless", "4.9.0.80")), pip("opencv-contrib-python", "4.9.0.80"));
+        List<Conflict> conflicts = audit(three).conflicts();
+        assertEquals(List.of("opencv-python-beside-another-cv2-wheel", "opencv-python-headless-beside-another-cv2-wheel"),
+                conflicts.stream().map(Conflict::ruleId).sorted().toList());
+        assertEquals(Set.of("opencv-python", "opencv-python-headless", "opencv-contrib-python"), conflicts.stream()
+                .filter(c -> c.subject().equals("opencv-python")).flatMap(c -> c.offending().stream()).map(PackageRef::name)
+                .collect(Collectors.toSet()));
+        // conda-forge's cv2 (libopencv, py-opencv, opencv) under pip's opencv-python, as real-envs res-tf114 has it: the
+        // name map calls libopencv opencv-python-headless, but no wheel rule takes conda's records for wheels
+        EnvironmentSnapshot condaForge = Stream.of(conda("libopencv", "4.5.0", "py37_2"), conda("py-opencv", "4.5.0", "py37hc6149b9_2"),
+                conda("opencv", "4.5.0", "py37_2")).reduce(one, DefaultRulePackTest::with, (a, b) -> b);
+        assertEquals(List.of(), audit(condaForge).conflicts());
+    }
+
+    private static InstalledPackage pip(String name, String version) {
+        return InstalledPackage.newBuilder().setName(name).setVersion(version).setInstaller(Installer.PIP).setChannel("pypi").build();
+    }
+
+    private static InstalledPackage conda(String name, String version, String build) {
+        return InstalledPackage.newBuilder().setName(name).setVersion(version).setInstaller(Installer.CONDA).setChannel("conda-forge")
+                .setSubdir("win-64").setBuild(build).build();
     }
 
     @Test
