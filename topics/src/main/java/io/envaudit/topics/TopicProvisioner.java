@@ -84,9 +84,9 @@ public final class TopicProvisioner {
         }
     }
 
-    /** The admin client's reason; its timeout ("Timed out waiting for a node assignment") says only that no broker answered. */
+    /** The admin client's reason; its "Timed out waiting for a node assignment" says only that no broker answered. */
     private static String why(Throwable failure) {
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimeoutException && String.valueOf(failure.getMessage()).contains("node assignment")) {
             return "no Kafka broker answered (is one running, and reachable at the bootstrap servers given?): " + failure.getMessage();
         }
         return failure.getMessage();

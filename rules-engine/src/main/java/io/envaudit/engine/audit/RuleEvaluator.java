@@ -29,15 +29,18 @@ final class RuleEvaluator {
         // Indexed loops throughout: an audit runs this for every candidate rule, and iterators are garbage.
         List<InstalledPackageView> subjects = List.of();
         Undecided undecided = null;
+        boolean unmatched = false;
         List<PackageSpec> when = rule.when();
         for (int i = 0; i < when.size(); i++) {
             PackageSpec spec = when.get(i);
             Found found = find(rule, spec, environment, true);
             if (!found.any()) {
                 if (found.unknown == null) {
-                    return; // one `when` spec that surely matches nothing: the rule does not apply, whatever the others say
-                }
-                if (undecided == null) {
+                    if (surelyMatchesNothing(spec, environment)) {
+                        return; // the rule does not apply, whatever the other specs leave open
+                    }
+                    unmatched = true;
+                } else if (undecided == null) {
                     undecided = new Undecided(rule.id(), spec.name(), found.unknown);
                 }
             } else if (i == 0) {
@@ -48,6 +51,9 @@ final class RuleEvaluator {
             sink.undecided(undecided);
             return;
         }
+        if (unmatched) {
+            return; // a package a partial listing does not show: as ever, a `when` on it does not apply
+        }
         if (subjects.isEmpty()) {
             check(rule, null, environment, sink);
         } else {
@@ -55,6 +61,14 @@ final class RuleEvaluator {
                 check(rule, subjects.get(i), environment, sink);
             }
         }
+    }
+
+    /**
+     * Whether a spec that found no match surely has none: a package a partial listing does not show may be installed,
+     * so its absence settles nothing that another spec leaves open.
+     */
+    private static boolean surelyMatchesNothing(PackageSpec spec, EnvironmentView environment) {
+        return !environment.partial() || environment.isVirtualPresent(spec) || !environment.candidates(spec).isEmpty();
     }
 
     /** The packages matching a spec, or why none could be decided. Virtual specs match the platform. */

@@ -292,6 +292,8 @@ class AuditorTest {
         EnvironmentView withKeras = environment().conda("tensorflow", "2.10.0", null, "mkl_py310h1").conda("keras", "2.10.0", "defaults", "h1")
                 .pip("numpy", "2.0.2").view();
         assertEquals(1, audit(withKeras, both).undecided().size(), "with keras, tensorflow's channel decides");
+        EnvironmentView partial = environment().conda("tensorflow", "2.10.0", null, "mkl_py310h1").pip("numpy", "2.0.2").partial().view();
+        assertEquals(1, audit(partial, both).undecided().size(), "a partial listing that does not show keras may have it");
     }
 
     @Test
