@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -53,6 +54,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -129,9 +131,13 @@ class AuditorInstancesIT {
         return streams;
     }
 
-    private void publishRules(EnvauditTopics topics, List<Rule> rules) {
+    private void publishRules(EnvauditTopics topics, List<Rule> rules) throws Exception {
         try (KafkaProducer<String, CompatibilityRule> producer = producer(topics, topics.rules().valueSerde())) {
-            rules.forEach(rule -> producer.send(new ProducerRecord<>(topics.rules().name(), rule.id(), RuleRecords.of(rule, "test", Instant.now()))));
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            rules.forEach(rule -> sent.add(producer.send(new ProducerRecord<>(topics.rules().name(), rule.id(), RuleRecords.of(rule, "test", Instant.now())))));
+            for (Future<RecordMetadata> send : sent) {
+                send.get(); // a rule the broker did not take fails here, not as a count short later
+            }
         }
     }
 
