@@ -102,10 +102,9 @@ final class AuditReport {
         return what + host(audited.snapshot().getHost());
     }
 
-    /** The prefix a listing that states none is given: the file's own path ({@code stdin} for {@code -}). */
+    /** Whether a listing's prefix is the one it was given for stating none. */
     private static boolean isTheFileItself(String file, String prefix) {
-        return file.equals(InputFile.STDIN) ? prefix.equals("stdin")
-                : prefix.equals(Path.of(file).toAbsolutePath().normalize().toString());
+        return prefix.equals(InputFile.defaultPrefix(file));
     }
 
     private static String host(Host host) {

@@ -103,6 +103,11 @@ final class InputFile {
 
     /** The prefix of a listing that states none: the file's absolute path, so that two files are two environments. */
     private String defaultPrefix() {
+        return defaultPrefix(name);
+    }
+
+    /** The prefix a listing named {@code name} that states none is given: its own path ({@code stdin} for {@code -}). */
+    static String defaultPrefix(String name) {
         return name.equals(STDIN) ? "stdin" : Path.of(name).toAbsolutePath().normalize().toString();
     }
 }

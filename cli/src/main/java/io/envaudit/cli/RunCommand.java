@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
      * @throws IllegalArgumentException for a combination the auditor refuses, saying why
      */
     AuditSettings settings() {
-        if (!retireAfter.isZero() && retireAfter.compareTo(staleAfter) < 0) {
+        if (AuditSettings.retiresBeforeStale(staleAfter, retireAfter)) {
             // said here, in the options' own words: the settings' check would name ISO durations
             throw new IllegalArgumentException("--retire-after (" + DurationConverter.format(retireAfter)
                     + ") is shorter than --stale-after (" + DurationConverter.format(staleAfter) + ")");

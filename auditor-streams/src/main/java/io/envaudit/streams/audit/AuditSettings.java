@@ -13,12 +13,17 @@ public record AuditSettings(Severity driftThreshold, Duration staleAfter, Durati
     public static final AuditSettings DEFAULTS = new AuditSettings(Severity.WARNING, Duration.ofDays(3), Duration.ofDays(30), 500);
 
     public AuditSettings {
-        if (!retireAfter.isZero() && retireAfter.compareTo(staleAfter) < 0) {
+        if (retiresBeforeStale(staleAfter, retireAfter)) {
             throw new IllegalArgumentException("retire-after (" + retireAfter + ") is shorter than stale-after (" + staleAfter + ")");
         }
         if (reauditChunk < 1) {
             throw new IllegalArgumentException("the re-audit chunk must hold at least one environment, not " + reauditChunk);
         }
+    }
+
+    /** Whether an environment would be retired before it is stale: refused. A zero retire-after retires none. */
+    public static boolean retiresBeforeStale(Duration staleAfter, Duration retireAfter) {
+        return !retireAfter.isZero() && retireAfter.compareTo(staleAfter) < 0;
     }
 
     public AuditSettings withDriftThreshold(Severity threshold) {
