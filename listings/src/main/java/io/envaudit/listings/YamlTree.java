@@ -1,8 +1,8 @@
 package io.envaudit.listings;
 
+import io.envaudit.engine.yaml.YamlSyntaxError;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -13,19 +13,12 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A YAML listing as a node tree, so that every value knows its line. Scalars are read as written: YAML's
  * type resolution would turn a version {@code 1.10} into the number 1.1.
  */
 final class YamlTree {
-    /** The contexts SnakeYAML names for a bracket or quote opened and running on until the problem, and what was opened. */
-    private static final Map<String, String> UNCLOSED = Map.of(
-            "while parsing a flow sequence", "'['",
-            "while parsing a flow mapping", "'{'",
-            "while scanning a quoted scalar", "quote");
-
     private final ListingText text;
 
     YamlTree(ListingText text) {
@@ -49,22 +42,9 @@ final class YamlTree {
         return mapping;
     }
 
-    /**
-     * Where SnakeYAML found the problem, or for a bracket or quote never closed, where it was opened: SnakeYAML
-     * notices that one only where the text can no longer belong to it, often the end of the file, and names the
-     * opening as the problem's context ({@code while parsing a flow sequence}, line 10).
-     */
     private ListingException syntaxError(MarkedYamlEngineException e) {
-        Optional<Mark> problem = e.getProblemMark();
-        String opening = e.getContext() == null ? null : UNCLOSED.get(e.getContext()); // Map.of refuses a null key
-        Optional<Mark> opened = e.getContextMark();
-        if (opening != null && opened.isPresent() && problem.isPresent() && opened.get().getLine() < problem.get().getLine()) {
-            return text.error(opened.get().getLine() + 1, "not valid YAML: the " + opening + " at column " + (opened.get().getColumn() + 1)
-                    + " is not closed (at line " + (problem.get().getLine() + 1) + ", column " + (problem.get().getColumn() + 1) + ": "
-                    + e.getProblem() + ")");
-        }
-        return text.error(problem.map(m -> m.getLine() + 1).orElse(0), "not valid YAML"
-                + problem.map(m -> " at column " + (m.getColumn() + 1)).orElse("") + ": " + e.getProblem());
+        YamlSyntaxError error = YamlSyntaxError.of(e);
+        return text.error(error.line(), "not valid YAML at column " + error.column() + ": " + error.message());
     }
 
     /** The value of {@code key} in the mapping, or null. */

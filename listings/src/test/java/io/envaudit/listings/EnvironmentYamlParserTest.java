@@ -80,7 +80,8 @@ class EnvironmentYamlParserTest {
     @Test
     void brokenYamlAndAFileWithoutDependenciesAreErrorsWithTheLine() {
         ListingException broken = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - a=1=b\n - c=2=d\n"));
-        assertEquals("environment.yml:4: not valid YAML at column 2: expected <block end>, but found '<block sequence start>'", broken.getMessage());
+        assertEquals("environment.yml:4: not valid YAML at column 2: expected <block end>, but found '<block sequence start>'"
+                + " (while parsing a block mapping at line 1, column 1)", broken.getMessage());
         ListingException none = assertThrows(ListingException.class, () -> parse("name: x\nchannels: [defaults]\n"));
         assertEquals("environment.yml: expected a 'dependencies:' list (conda env export or environment.yml)", none.getMessage());
         ListingException wrong = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - numpy=1.26=h_0\n  - extras: [a]\n"));
@@ -118,10 +119,10 @@ class EnvironmentYamlParserTest {
         List<String> lines = new ArrayList<>(RealEnvs.text("hetgnn-condaforge-tf211-cpu-protobuf421-env-export.yml").lines());
         lines.set(9, "  - [broken");
         ListingException e = assertThrows(ListingException.class, () -> parse(String.join("\n", lines)));
-        assertEquals("environment.yml:10: not valid YAML: the '[' at column 5 is not closed (at line 192, column 8: "
+        assertEquals("environment.yml:10: not valid YAML at column 5: the '[' is not closed (at line 192, column 8: "
                 + "expected ',' or ']', but got :)", e.getMessage());
         ListingException quote = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - \"numpy=1.26\n  - b\n"));
-        assertEquals("environment.yml:3: not valid YAML: the quote at column 5 is not closed (at line 4, column 6: "
+        assertEquals("environment.yml:3: not valid YAML at column 5: the quote is not closed (at line 4, column 6: "
                 + "found unexpected end of stream)", quote.getMessage());
     }
 }

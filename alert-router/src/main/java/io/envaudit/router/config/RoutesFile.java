@@ -1,5 +1,6 @@
 package io.envaudit.router.config;
 
+import io.envaudit.engine.yaml.YamlSyntaxError;
 import io.envaudit.engine.yaml.YamlValues;
 import io.envaudit.router.routing.Route;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -51,8 +52,8 @@ public final class RoutesFile {
         try {
             root = new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(text);
         } catch (MarkedYamlEngineException e) {
-            String at = e.getProblemMark().or(e::getContextMark).map(reader::at).orElse(fileName + ":1:1");
-            throw new RoutesFileException(List.of(at + ": invalid YAML: " + e.getProblem()));
+            YamlSyntaxError error = YamlSyntaxError.of(e);
+            throw new RoutesFileException(List.of(fileName + ":" + error.line() + ":" + error.column() + ": invalid YAML: " + error.message()));
         } catch (YamlEngineException e) {
             throw new RoutesFileException(List.of(fileName + ":1:1: invalid YAML: " + e.getMessage()));
         }

@@ -1,6 +1,7 @@
 package io.envaudit.agent.config;
 
 import io.envaudit.agent.host.OsFamily;
+import io.envaudit.engine.yaml.YamlSyntaxError;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -59,7 +60,8 @@ public final class AgentConfigReader {
         try {
             document = new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(text);
         } catch (MarkedYamlEngineException e) {
-            throw new AgentConfigException(at(fileName, e.getProblemMark().orElse(null)) + ": not valid YAML: " + e.getProblem());
+            YamlSyntaxError error = YamlSyntaxError.of(e);
+            throw new AgentConfigException(fileName + ":" + error.line() + ":" + error.column() + ": not valid YAML: " + error.message());
         } catch (YamlEngineException e) {
             throw new AgentConfigException(fileName + ": not valid YAML: " + e.getMessage());
         }

@@ -56,7 +56,18 @@ class AgentConfigReaderTest {
                 assertThrows(AgentConfigException.class, () -> reader.parse("homes: /home\n", "agent.yaml")).getMessage());
         assertEquals("agent.yaml:1:1: expected a mapping of settings",
                 assertThrows(AgentConfigException.class, () -> reader.parse("- a\n", "agent.yaml")).getMessage());
-        assertEquals(true, assertThrows(AgentConfigException.class, () -> reader.parse("labels: {a: [\n", "agent.yaml"))
-                .getMessage().startsWith("agent.yaml:"));
+    }
+
+    /**
+     * Invalid YAML is reported where it can be fixed: an unclosed bracket where it opens (SnakeYAML notices one only
+     * where the text can no longer belong to it, here the line after), anything else where the parser stopped.
+     */
+    @Test
+    void invalidYamlIsReportedWhereItCanBeFixed() {
+        assertEquals("agent.yaml:2:9: not valid YAML: the '[' is not closed (at line 3, column 12: expected ',' or ']', but got :)",
+                assertThrows(AgentConfigException.class, () -> reader.parse("labels:\n  team: [ml, vision\ntime_budget: 30s\n",
+                        "agent.yaml")).getMessage());
+        assertEquals("agent.yaml:2:11: not valid YAML: mapping values are not allowed here",
+                assertThrows(AgentConfigException.class, () -> reader.parse("labels:\n  team: ml: vision\n", "agent.yaml")).getMessage());
     }
 }

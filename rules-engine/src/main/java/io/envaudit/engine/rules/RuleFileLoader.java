@@ -1,8 +1,8 @@
 package io.envaudit.engine.rules;
 
 import io.envaudit.engine.version.Quoting;
+import io.envaudit.engine.yaml.YamlSyntaxError;
 import io.envaudit.engine.yaml.YamlValues;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -58,8 +58,8 @@ public final class RuleFileLoader {
         try {
             root = source.compose();
         } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            problems.error(mark.map(source::at).orElse(new Location(source.fileName(), 1, 1)), invalidYaml(e));
+            YamlSyntaxError error = YamlSyntaxError.of(e);
+            problems.error(new Location(source.fileName(), error.line(), error.column()), "invalid YAML: " + error.message());
             return;
         } catch (YamlEngineException e) {
             problems.error(new Location(source.fileName(), 1, 1), "invalid YAML: " + e.getMessage());
@@ -89,18 +89,6 @@ public final class RuleFileLoader {
         if (checkSettings != null && !YamlValues.isNull(checkSettings)) {
             checks.addAll(CheckSettingReader.read(checkSettings, knownCheckIds, reader));
         }
-    }
-
-    /** The parser's words: what is wrong and, when it says, what it was reading and where that began. */
-    private static String invalidYaml(MarkedYamlEngineException e) {
-        String message = "invalid YAML: " + e.getProblem();
-        if (e.getContext() == null) {
-            return message;
-        }
-        String since = e.getContextMark()
-                .map(mark -> " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
-                .orElse("");
-        return message + " (" + e.getContext() + since + ")";
     }
 
     /** A section left empty ({@code rules:} with everything below commented out) has no entries. */

@@ -19,10 +19,10 @@ class RuleFileProblemTest {
     }
 
     @Test
-    void textThatIsNotYamlIsOneProblemAtTheParsersMark() {
+    void textThatIsNotYamlIsOneProblemWhereTheBracketLeftOpenIs() {
         assertProblems("problems/not-yaml.yaml",
-                "problems/not-yaml.yaml:4:13: error: invalid YAML: expected ',' or ']', but got : "
-                        + "(while parsing a flow sequence at line 3, column 14)");
+                "problems/not-yaml.yaml:3:14: error: invalid YAML: the '[' is not closed (at line 4, column 13: "
+                        + "expected ',' or ']', but got :)");
     }
 
     @Test

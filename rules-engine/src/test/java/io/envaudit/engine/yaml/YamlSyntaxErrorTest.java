@@ -1,0 +1,34 @@
+package io.envaudit.engine.yaml;
+
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class YamlSyntaxErrorTest {
+    private static YamlSyntaxError of(String text) {
+        return YamlSyntaxError.of(assertThrows(MarkedYamlEngineException.class,
+                () -> new Compose(LoadSettings.builder().build()).composeString(text)));
+    }
+
+    @Test
+    void aBracketOrQuoteNeverClosedIsPlacedWhereItOpens() {
+        assertEquals(new YamlSyntaxError(2, 10, "the '[' is not closed (at line 4, column 4: expected ',' or ']', but got :)"),
+                of("a: 1\nrequire: [numpy<2,\n  scipy\nkey: 3\n"));
+        assertEquals(new YamlSyntaxError(1, 4, "the '{' is not closed (at line 3, column 1: expected ',' or '}', but got <stream end>)"),
+                of("a: {b: 1,\n  c: 2\n"));
+        assertEquals(new YamlSyntaxError(1, 4, "the quote is not closed (at line 3, column 1: found unexpected end of stream)"),
+                of("a: \"numpy\n  b\n"));
+    }
+
+    @Test
+    void anyOtherProblemIsPlacedWhereTheParserStoppedWithWhatItWasReading() {
+        assertEquals(new YamlSyntaxError(1, 5, "mapping values are not allowed here"), of("a: b: c\n"));
+        // a bracket opened and broken on one line: the problem's own place is the one to show
+        assertEquals(new YamlSyntaxError(1, 12, "expected ',' or ']', but got : (while parsing a flow sequence at line 1, column 4)"),
+                of("a: [b, c: d: e]\n"));
+    }
+}
