@@ -1,5 +1,6 @@
 package io.envaudit.router.config;
 
+import io.envaudit.engine.text.IoFailures;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class CaFileReader {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            reader.error(pathNode, "cannot read " + file + " (" + what + "): " + e.getClass().getSimpleName());
+            reader.error(pathNode, "cannot read " + file + " (" + what + "): " + IoFailures.describe(e));
             return null;
         }
         List<X509Certificate> certificates;

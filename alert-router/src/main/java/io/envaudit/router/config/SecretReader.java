@@ -1,5 +1,6 @@
 package io.envaudit.router.config;
 
+import io.envaudit.engine.text.IoFailures;
 import io.envaudit.engine.version.Quoting;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -41,7 +42,7 @@ final class SecretReader {
         try {
             value = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            reader.error(pathNode, "cannot read " + file + " (" + what + "): " + e.getClass().getSimpleName());
+            reader.error(pathNode, "cannot read " + file + " (" + what + "): " + IoFailures.describe(e));
             return null;
         }
         if (value.isEmpty()) {

@@ -93,7 +93,7 @@ class RoutesFileTlsTest {
                 "  - {name: r7, type: webhook, url: 'https://h.corp/', tls: {}}",
                 "  - {name: r8, type: webhook, url: 'https://h.corp/', tls: {ca_file: ca.pem, insecure_skip_verify: true}}");
         assertEquals(List.of(
-                routes + ":2:70: cannot read " + dir.resolve("missing.pem") + " ('tls.ca_file' of receiver 'r1'): NoSuchFileException",
+                routes + ":2:70: cannot read " + dir.resolve("missing.pem") + " ('tls.ca_file' of receiver 'r1'): no such file",
                 routes + ":3:70: " + dir.resolve("comments.pem") + " ('tls.ca_file' of receiver 'r2') holds no certificate:"
                         + " a CA file is PEM, one or more -----BEGIN CERTIFICATE----- blocks",
                 routes + ":4:70: " + dir.resolve("broken.pem") + " ('tls.ca_file' of receiver 'r3'): certificate 2 (from line "
