@@ -92,7 +92,7 @@ final class AuditCommand implements Callable<Integer> {
             return 2;
         }
         Auditor auditor = new Auditor(rules.ruleSet(), BuiltInChecks.all());
-        List<SarifReport.Unread> unread = new ArrayList<>();
+        List<AuditReport.Unread> unread = new ArrayList<>();
         List<AuditReport.Audited> audits = new ArrayList<>();
         List<ListingFormat> listingsRead = new ArrayList<>();
         for (String name : snapshots) {
@@ -123,7 +123,7 @@ final class AuditCommand implements Callable<Integer> {
         boolean broken = audits.stream().anyMatch(a -> a.result().open().stream().anyMatch(c -> c.severity().atLeast(Severity.ERROR)));
         int exitCode = !unread.isEmpty() ? 2 : broken ? 1 : 0;
         switch (format) {
-            case json -> AuditReport.json(audits, driftThreshold, out);
+            case json -> AuditReport.json(audits, unread, driftThreshold, out);
             case sarif -> SarifReport.write(audits, unread, SarifRules.of(rules.ruleSet().rules(), auditor.enabledChecks()),
                     new SarifArtifacts(Path.of("").toAbsolutePath(), snapshots), exitCode, out);
             case text -> AuditReport.text(audits, driftThreshold, out);
@@ -131,9 +131,9 @@ final class AuditCommand implements Callable<Integer> {
         return exitCode;
     }
 
-    private static SarifReport.Unread unreadable(String file, String message, PrintWriter err) {
+    private static AuditReport.Unread unreadable(String file, String message, PrintWriter err) {
         err.println("error: " + message);
-        return new SarifReport.Unread(file, message);
+        return new AuditReport.Unread(file, message);
     }
 
     /** The chosen rules, or null after printing the problems that make them unusable. */

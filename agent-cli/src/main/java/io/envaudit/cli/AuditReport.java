@@ -45,6 +45,10 @@ final class AuditReport {
         }
     }
 
+    /** A file the audit could not read, and the error it printed. */
+    record Unread(String file, String message) {
+    }
+
     private AuditReport() {
     }
 
@@ -123,7 +127,8 @@ final class AuditReport {
                 + (result.drifted(driftThreshold) ? "drifted" : "compliant");
     }
 
-    static void json(List<Audited> audits, Severity driftThreshold, PrintWriter out) {
+    /** One object per environment audited, then one per file not read ({@code state} unreadable, with the error). */
+    static void json(List<Audited> audits, List<Unread> unread, Severity driftThreshold, PrintWriter out) {
         try {
             JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
             json.writeStartArray();
@@ -175,6 +180,13 @@ final class AuditReport {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+                json.writeEndObject();
+            }
+            for (Unread file : unread) {
+                json.writeStartObject();
+                json.writeStringField("file", file.file());
+                json.writeStringField("state", "unreadable");
+                json.writeStringField("error", file.message());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -36,10 +36,6 @@ final class SarifReport {
     /** The fingerprint code scanning reads; the upload action computes it from the flagged line when a result has one. */
     static final String LINE_HASH = "primaryLocationLineHash";
 
-    /** A file the audit could not read, and the error it printed. */
-    record Unread(String file, String message) {
-    }
-
     /** An offending package and the line that writes it. */
     private record Located(PackageRef ref, PackageLines.Line line) {
     }
@@ -50,7 +46,7 @@ final class SarifReport {
     /**
      * @param exitCode the audit's exit code, recorded in the invocation
      */
-    static void write(List<AuditReport.Audited> audits, List<Unread> unread, SarifRules rules, SarifArtifacts artifacts,
+    static void write(List<AuditReport.Audited> audits, List<AuditReport.Unread> unread, SarifRules rules, SarifArtifacts artifacts,
                       int exitCode, PrintWriter out) {
         try {
             JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
@@ -97,7 +93,7 @@ final class SarifReport {
         }
     }
 
-    private static void invocation(JsonGenerator json, List<AuditReport.Audited> audits, List<Unread> unread, SarifRules rules,
+    private static void invocation(JsonGenerator json, List<AuditReport.Audited> audits, List<AuditReport.Unread> unread, SarifRules rules,
                                    SarifArtifacts artifacts, int exitCode) throws IOException {
         json.writeArrayFieldStart("invocations");
         json.writeStartObject();
@@ -107,7 +103,7 @@ final class SarifReport {
         json.writeStringField("uri", artifacts.sourceRoot());
         json.writeEndObject();
         json.writeArrayFieldStart("toolExecutionNotifications");
-        for (Unread file : unread) {
+        for (AuditReport.Unread file : unread) {
             json.writeStartObject();
             json.writeStringField("level", "error");
             SarifRules.message(json, "message", file.message());

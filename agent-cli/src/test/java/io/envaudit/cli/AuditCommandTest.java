@@ -76,6 +76,22 @@ class AuditCommandTest {
         assertTrue(run.err().contains("bad.yaml:"), run.err());
     }
 
+    /** A machine reading the JSON learns of every file it named, not only of those audited; stderr says the same. */
+    @Test
+    void jsonNamesAFileThatCouldNotBeReadAfterTheAuditedOnes(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("nope.json").toString();
+        CommandResult run = run("audit", "--format", "json", missing, SEED);
+        assertEquals(2, run.exitCode(), run.err());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(2, report.size());
+        assertEquals(SEED, report.get(0).get("file").asText());
+        assertEquals("drifted", report.get(0).get("state").asText());
+        assertEquals(missing, report.get(1).get("file").asText());
+        assertEquals("unreadable", report.get(1).get("state").asText());
+        assertEquals("no such file: " + missing, report.get(1).get("error").asText());
+        assertEquals("error: no such file: " + missing, run.err().strip());
+    }
+
     @Test
     void aCompliantEnvironmentExitsZero(@TempDir Path dir) throws Exception {
         Path clean = dir.resolve("clean.json");
