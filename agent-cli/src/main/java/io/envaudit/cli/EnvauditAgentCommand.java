@@ -4,11 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code envaudit} command of the slim agent jar that workstations install: the agent, and the offline audit
- * of what it finds. The same classes are subcommands of the full jar's {@code EnvauditCommand}, so both jars take the
- * same command lines.
+ * The {@code envaudit-agent} command of the slim agent jar that workstations install and run as
+ * {@code bin/envaudit-agent}: the agent, and the offline audit of what it finds. The same classes are subcommands of
+ * the full jar's {@code EnvauditCommand}, so both jars take the same command lines.
  */
-@Command(name = "envaudit",
+@Command(name = "envaudit-agent",
         mixinStandardHelpOptions = true,
         versionProvider = EnvauditVersion.class,
         description = "Reads this workstation's Python and conda environments, audits them, and publishes them to envaudit.",

@@ -14,7 +14,7 @@ class UsageErrorsTest {
     void anUnknownOptionIsOneErrorLineAndWhereToReadTheUsage() {
         CommandResult result = CommandResult.inProcess(new EnvauditAgentCommand(), "audit", "--no-such-option", "env.txt");
         assertEquals(2, result.exitCode());
-        assertEquals(List.of("error: Unknown option: '--no-such-option'", "Run 'envaudit audit --help' for its usage."),
+        assertEquals(List.of("error: Unknown option: '--no-such-option'", "Run 'envaudit-agent audit --help' for its usage."),
                 result.err().lines().toList());
         assertEquals("", result.out());
     }
@@ -25,7 +25,7 @@ class UsageErrorsTest {
         assertEquals(2, result.exitCode());
         List<String> err = result.err().lines().toList();
         assertTrue(err.get(0).startsWith("error: ") && err.get(0).contains("--heartbeat-every") && err.get(0).contains("many"), result.err());
-        assertEquals("Run 'envaudit agent publish --help' for its usage.", err.get(err.size() - 1));
+        assertEquals("Run 'envaudit-agent agent publish --help' for its usage.", err.get(err.size() - 1));
         assertTrue(err.stream().noneMatch(line -> line.startsWith("Usage:")), result.err());
     }
 
@@ -35,6 +35,6 @@ class UsageErrorsTest {
         assertEquals(2, result.exitCode());
         assertTrue(result.err().startsWith("error: Unmatched arguments from index 0: 'audti', 'env.txt'"), result.err());
         assertTrue(result.err().contains("audit"), "suggests audit: " + result.err());
-        assertTrue(result.err().endsWith("Run 'envaudit --help' for its usage." + System.lineSeparator()), result.err());
+        assertTrue(result.err().endsWith("Run 'envaudit-agent --help' for its usage." + System.lineSeparator()), result.err());
     }
 }
