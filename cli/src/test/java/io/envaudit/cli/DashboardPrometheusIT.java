@@ -350,8 +350,9 @@ class DashboardPrometheusIT {
                 covered.addAll(router.panels().keySet());
                 assertEquals(covered, new TreeSet<>(titles), "every panel has an expectation, and every expectation a panel");
 
-                // the recording rules ran in that Prometheus: the fleet total by state and team is recorded
-                assertEquals(wanted, prometheus.query("state_team:envaudit_environments:sum"), "the recorded fleet total");
+                // the recording rules ran in that Prometheus: the fleet total by state and team is recorded, once a rule
+                // evaluation has followed the scrape that settled it (rules are evaluated on their own schedule)
+                assertEquals(wanted, awaitAnswer(prometheus, "state_team:envaudit_environments:sum", wanted), "the recorded fleet total");
                 CommandResult stopped = up.stop();
                 assertEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
             } finally {
