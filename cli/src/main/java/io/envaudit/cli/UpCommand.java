@@ -21,6 +21,7 @@ import io.envaudit.streams.rules.RulePublication;
 import io.envaudit.streams.rules.RuleRecords;
 import io.envaudit.streams.rules.RulesTopicException;
 import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.topics.ProducerSettings;
 import io.envaudit.topics.TopicProvisioningException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -177,8 +178,8 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private static void publishSample(String bootstrap, EnvauditTopics topics) throws Exception {
-        try (KafkaProducer<String, EnvironmentSnapshot> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+        try (KafkaProducer<String, EnvironmentSnapshot> producer = new KafkaProducer<>(
+                ProducerSettings.ordered(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)),
                 topics.snapshots().keySerde().serializer(), topics.snapshots().valueSerde().serializer())) {
             // as just collected: a sample stamped with the day it was made would turn stale three days later
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -2,6 +2,7 @@ package io.envaudit.wire;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.envaudit.topics.ProducerSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -255,11 +256,8 @@ public final class SchemaRegistryTopic implements SchemaRegistry, AutoCloseable 
 
     private KafkaProducer<byte[], byte[]> writer() {
         if (producer == null) {
-            Map<String, Object> config = new HashMap<>(clientConfig);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            Map<String, Object> config = ProducerSettings.ordered(clientConfig);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, lookupTimeout.toMillis());
-            config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -4,6 +4,7 @@ import io.envaudit.schemas.AlertNotification;
 import io.envaudit.schemas.ConflictAlert;
 import io.envaudit.schemas.NotificationPhase;
 import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.topics.ProducerSettings;
 import io.envaudit.topics.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -38,9 +38,7 @@ public final class Journal implements AutoCloseable {
         this.deliveries = topics.routerDeliveries();
         this.deadLetters = topics.alertDeadLetters();
         this.firing = topics.routerFiring();
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = ProducerSettings.ordered(clientConfig);
         // a chat message's payload is tens of kB, a batch of 200 alerts to a webhook a few hundred
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);

@@ -5,6 +5,8 @@ import io.envaudit.streams.audit.AuditCounters;
 import io.envaudit.streams.audit.AuditSettings;
 import io.envaudit.streams.audit.AuditTopology;
 import io.envaudit.topics.EnvauditTopics;
+import io.envaudit.topics.ProducerSettings;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,6 +44,10 @@ public final class StreamingAuditor {
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOrStop.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterAndContinue.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // the wedge ProducerSettings describes, in its transactional form: on the changelogs Kafka Streams creates as it
+        // starts, batches sent behind a refused first one are refused too ("Expected sequence 0 for transactions v2"),
+        // and the task's transaction is aborted and its work done again
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), ProducerSettings.REQUESTS_IN_FLIGHT);
         config.putAll(clientConfig);
         config.put(AuditCounters.CONFIG, counters); // an object, not a setting: the handlers read it in configure
         return config;

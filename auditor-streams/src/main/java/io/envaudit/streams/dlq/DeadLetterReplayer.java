@@ -1,5 +1,6 @@
 package io.envaudit.streams.dlq;
 
+import io.envaudit.topics.ProducerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -128,11 +129,8 @@ public final class DeadLetterReplayer implements AutoCloseable {
 
     private KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            Map<String, Object> config = new HashMap<>(clientConfig);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            Map<String, Object> config = ProducerSettings.ordered(clientConfig);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
-            config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -2,6 +2,7 @@ package io.envaudit.streams.rules;
 
 import io.envaudit.schemas.CompatibilityRule;
 import io.envaudit.streams.rules.RulePublication.Change;
+import io.envaudit.topics.ProducerSettings;
 import io.envaudit.topics.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -36,11 +36,8 @@ public final class RulePublisher {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = ProducerSettings.ordered(clientConfig);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         long deadline = System.nanoTime() + timeout.toNanos();
         KafkaProducer<String, CompatibilityRule> producer;
         try {

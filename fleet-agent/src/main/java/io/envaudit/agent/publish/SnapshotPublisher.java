@@ -4,6 +4,7 @@ import io.envaudit.agent.publish.PublishPlan.Gone;
 import io.envaudit.agent.publish.PublishPlan.Send;
 import io.envaudit.agent.publish.PublishedEnvironments.Published;
 import io.envaudit.schemas.EnvironmentSnapshot;
+import io.envaudit.topics.ProducerSettings;
 import io.envaudit.topics.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,15 +42,14 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     /**
-     * The defaults of a small, patient producer on a workstation. {@code send} blocks while the broker is
+     * Ordered delivery ({@link ProducerSettings}) and the defaults of a small, patient producer on a workstation,
+     * which the user's properties may override. {@code send} blocks while the broker is
      * unreachable (no metadata) for at most {@code max.block.ms}: short, because the first refusal ends the
      * round (see {@link #send}). The record buffer is small: a round is a few snapshots of a few hundred kB at
      * most, and the daemon's heap must stay small.
      */
     static Map<String, Object> producerConfig(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
-        config.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = ProducerSettings.ordered(clientConfig);
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);

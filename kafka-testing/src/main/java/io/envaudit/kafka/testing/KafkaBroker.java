@@ -113,10 +113,15 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** A plain producer that waits for the broker's acknowledgement ({@code acks=all}). */
+    /**
+     * A plain producer that waits for the broker's acknowledgement ({@code acks=all}), one request in flight as
+     * envaudit's own producers send (topics' {@code ProducerSettings}): with more, records sent at once to a topic just
+     * created can wedge until the delivery timeout.
+     */
     public <K, V> KafkaProducer<K, V> producer(Serializer<K> keys, Serializer<V> values) {
         Map<String, Object> config = new HashMap<>(clientConfig());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return new KafkaProducer<>(config, keys, values);
     }
 
