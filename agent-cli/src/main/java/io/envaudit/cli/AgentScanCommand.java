@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = EnvauditVersion.class,
         description = {
             "Find this machine's Python environments (or read the ones given) and print what they hold.",
-            "--format json prints one snapshot per environment, one after another, as envaudit audit reads them:",
-            "  envaudit agent scan --format json > me.json && envaudit audit me.json",
+            "--format json prints one snapshot per environment, one after another, as ${ROOT-COMMAND-NAME} audit reads them:",
+            "  ${ROOT-COMMAND-NAME} agent scan --format json > me.json",
+            "  ${ROOT-COMMAND-NAME} audit me.json",
             "Exit 0 when the scan ran (problems with single files are reported and skipped), 2 on bad usage."})
 final class AgentScanCommand implements Callable<Integer> {
     enum Format { text, json }

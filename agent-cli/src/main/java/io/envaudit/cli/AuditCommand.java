@@ -9,6 +9,7 @@ import io.envaudit.engine.rules.LoadedRules;
 import io.envaudit.engine.rules.RuleFile;
 import io.envaudit.engine.rules.RuleFileLoader;
 import io.envaudit.engine.rules.Severity;
+import io.envaudit.engine.text.IoFailures;
 import io.envaudit.listings.ListingException;
 import io.envaudit.listings.ListingFormat;
 import io.envaudit.listings.ListingIdentity;
@@ -113,7 +114,7 @@ final class AuditCommand implements Callable<Integer> {
             } catch (PlainJsonException | ListingException e) {
                 unread.add(unreadable(name, e.getMessage(), err));
             } catch (IOException e) {
-                unread.add(unreadable(name, "cannot read " + name + ": " + e.getMessage(), err));
+                unread.add(unreadable(name, "cannot read " + name + ": " + IoFailures.describe(e), err));
             }
         }
         if (unread.isEmpty()) { // a file not read may be the lock the choice was for
@@ -149,7 +150,7 @@ final class AuditCommand implements Callable<Integer> {
         LoadedRules loaded = RuleFileLoader.load(files, "user", new HashSet<>(BuiltInChecks.ids()), null);
         if (loaded.hasErrors()) {
             loaded.problems().forEach(err::println);
-            err.println("error: the rules have " + loaded.errorCount() + " error(s); run 'envaudit rules lint' on them");
+            err.println("error: the rules have " + loaded.errorCount() + " error(s), listed above: nothing was audited");
             err.flush();
             return null;
         }

@@ -1,6 +1,7 @@
 package io.envaudit.cli;
 
 import io.envaudit.engine.json.AvroPlainJson;
+import io.envaudit.engine.text.IoFailures;
 import io.envaudit.listings.ListingException;
 import io.envaudit.listings.ListingFormat;
 import io.envaudit.schemas.EnvironmentSnapshot;
@@ -55,7 +56,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             return fail(err, "no such file: " + file);
         } catch (IOException e) {
-            return fail(err, "cannot read " + file + ": " + e.getMessage());
+            return fail(err, "cannot read " + file + ": " + IoFailures.describe(e));
         } catch (ListingException e) {
             return fail(err, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.envaudit.cli;
 
+import io.envaudit.engine.text.IoFailures;
 import io.envaudit.topics.EnvauditTopics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ final class KafkaOptions {
             try (Reader in = Files.newBufferedReader(configFile)) {
                 file.load(in);
             } catch (IOException e) {
-                throw new UsageError("cannot read the Kafka client properties " + configFile + ": " + e.getMessage());
+                throw new UsageError("cannot read the Kafka client properties " + configFile + ": " + IoFailures.describe(e));
             }
             file.stringPropertyNames().forEach(name -> config.put(name, file.getProperty(name)));
         }

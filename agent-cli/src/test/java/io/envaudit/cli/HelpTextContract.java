@@ -89,8 +89,9 @@ abstract class HelpTextContract {
     /** The words the help is written in: every description of the command, its options and parameters, and its subcommands. */
     private static Set<String> words(CommandSpec spec) {
         List<String> texts = new ArrayList<>(Arrays.asList(spec.usageMessage().description()));
-        spec.options().forEach(o -> texts.addAll(Arrays.asList(o.description())));
-        spec.positionalParameters().forEach(p -> texts.addAll(Arrays.asList(p.description())));
+        // rendered: with ${COMPLETION-CANDIDATES} and ${DEFAULT-VALUE} filled in, as the help shows them
+        spec.options().forEach(o -> texts.addAll(Arrays.asList(o.renderedDescription())));
+        spec.positionalParameters().forEach(p -> texts.addAll(Arrays.asList(p.renderedDescription())));
         spec.subcommands().values().forEach(sub -> texts.addAll(Arrays.asList(sub.getCommandSpec().usageMessage().description())));
         Set<String> words = new HashSet<>();
         texts.forEach(text -> words.addAll(Arrays.asList(text.strip().split("\\s+"))));

@@ -43,7 +43,7 @@ final class YamlTree {
     }
 
     private ListingException syntaxError(MarkedYamlEngineException e) {
-        YamlSyntaxError error = YamlSyntaxError.of(e);
+        YamlSyntaxError error = YamlSyntaxError.of(e, text.text());
         return text.error(error.line(), "not valid YAML at column " + error.column() + ": " + error.message());
     }
 

@@ -80,8 +80,7 @@ class EnvironmentYamlParserTest {
     @Test
     void brokenYamlAndAFileWithoutDependenciesAreErrorsWithTheLine() {
         ListingException broken = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - a=1=b\n - c=2=d\n"));
-        assertEquals("environment.yml:4: not valid YAML at column 2: expected <block end>, but found '<block sequence start>'"
-                + " (while parsing a block mapping at line 1, column 1)", broken.getMessage());
+        assertEquals("environment.yml:4: not valid YAML at column 2: expected <block end>, but found '<block sequence start>'", broken.getMessage());
         ListingException none = assertThrows(ListingException.class, () -> parse("name: x\nchannels: [defaults]\n"));
         assertEquals("environment.yml: expected a 'dependencies:' list (conda env export or environment.yml)", none.getMessage());
         ListingException wrong = assertThrows(ListingException.class, () -> parse("name: x\ndependencies:\n  - numpy=1.26=h_0\n  - extras: [a]\n"));

@@ -15,7 +15,7 @@ import java.util.Map;
  * takes any first sequence number from a producer it holds no state for. The retried first batch is then out of
  * sequence, and is refused again until the delivery timeout fails it (seen on Kafka 4.4 with a topic created a
  * moment before; {@code ProducerSettingsIT}). These producers write a few records at a time, so sending one
- * request at a time costs them nothing.
+ * request at a time costs them little; the dead-letter replayer, which replays ranges, waits a round trip per batch.
  */
 public final class ProducerSettings {
     /** Requests in flight to one broker: see above; the auditor's transactional producers send so too. */

@@ -1,5 +1,6 @@
 package io.envaudit.router.config;
 
+import io.envaudit.engine.text.IoFailures;
 import io.envaudit.engine.yaml.YamlSyntaxError;
 import io.envaudit.engine.yaml.YamlValues;
 import io.envaudit.router.routing.Route;
@@ -39,7 +40,7 @@ public final class RoutesFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RoutesFileException(List.of(file + ": cannot read the routes file: " + e));
+            throw new RoutesFileException(List.of(file + ": cannot read the routes file: " + IoFailures.describe(e)));
         }
         Path directory = file.toAbsolutePath().getParent();
         return parse(file.toString(), text, new SecretReader(environment, directory), new CaFileReader(directory));
@@ -52,8 +53,8 @@ public final class RoutesFile {
         try {
             root = new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(text);
         } catch (MarkedYamlEngineException e) {
-            YamlSyntaxError error = YamlSyntaxError.of(e);
-            throw new RoutesFileException(List.of(fileName + ":" + error.line() + ":" + error.column() + ": invalid YAML: " + error.message()));
+            YamlSyntaxError error = YamlSyntaxError.of(e, text);
+            throw new RoutesFileException(List.of(error.where(fileName) + ": invalid YAML: " + error.message()));
         } catch (YamlEngineException e) {
             throw new RoutesFileException(List.of(fileName + ":1:1: invalid YAML: " + e.getMessage()));
         }

@@ -49,7 +49,7 @@ final class YamlReader {
         return node.getStartMark().map(this::at).orElse(fileName + ":1:1");
     }
 
-    String at(Mark mark) {
+    private String at(Mark mark) {
         return fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
     }
 

@@ -46,8 +46,9 @@ public final class StreamingAuditor {
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // the wedge ProducerSettings describes, in its transactional form: on the changelogs Kafka Streams creates as it
         // starts, batches sent behind a refused first one are refused too ("Expected sequence 0 for transactions v2"),
-        // and the task's transaction is aborted and its work done again
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), ProducerSettings.REQUESTS_IN_FLIGHT);
+        // and the task's transaction is aborted and its work done again. Unprefixed, so that the client config's own
+        // setting (prefixed or not) wins, as for every setting here
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, ProducerSettings.REQUESTS_IN_FLIGHT);
         config.putAll(clientConfig);
         config.put(AuditCounters.CONFIG, counters); // an object, not a setting: the handlers read it in configure
         return config;

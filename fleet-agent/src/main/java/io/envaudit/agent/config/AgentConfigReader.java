@@ -1,6 +1,7 @@
 package io.envaudit.agent.config;
 
 import io.envaudit.agent.host.OsFamily;
+import io.envaudit.engine.text.IoFailures;
 import io.envaudit.engine.yaml.YamlSyntaxError;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -50,7 +51,7 @@ public final class AgentConfigReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AgentConfigException("cannot read the agent configuration " + file + ": " + e.getMessage());
+            throw new AgentConfigException("cannot read the agent configuration " + file + ": " + IoFailures.describe(e));
         }
         return parse(text, file.toString());
     }
@@ -60,10 +61,10 @@ public final class AgentConfigReader {
         try {
             document = new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(text);
         } catch (MarkedYamlEngineException e) {
-            YamlSyntaxError error = YamlSyntaxError.of(e);
-            throw new AgentConfigException(fileName + ":" + error.line() + ":" + error.column() + ": not valid YAML: " + error.message());
+            YamlSyntaxError error = YamlSyntaxError.of(e, text);
+            throw new AgentConfigException(error.where(fileName) + ": not valid YAML: " + error.message());
         } catch (YamlEngineException e) {
-            throw new AgentConfigException(fileName + ": not valid YAML: " + e.getMessage());
+            throw new AgentConfigException(fileName + ":1:1: not valid YAML: " + e.getMessage());
         }
         AgentConfig defaults = AgentConfig.defaults();
         if (document.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.envaudit.agent.publish;
 
+import io.envaudit.engine.text.IoFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,8 @@ public final class PublishedEnvironments {
             return none();
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException: a malformed \\u escape
-            LOG.warn("cannot read {} ({}): every environment is sent again, and no deletion before now is known", file, e.getMessage());
+            LOG.warn("cannot read {} ({}): every environment is sent again, and no deletion before now is known", file,
+                    e instanceof IOException io ? IoFailures.describe(io) : e.getMessage());
             return none();
         }
         PublishedEnvironments published = new PublishedEnvironments();

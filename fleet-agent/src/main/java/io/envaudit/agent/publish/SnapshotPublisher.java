@@ -14,7 +14,6 @@ import org.apache.kafka.common.KafkaException;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,10 @@ public final class SnapshotPublisher implements AutoCloseable {
     private final KafkaProducer<String, EnvironmentSnapshot> producer;
     private final String topic;
 
-    /** @param clientConfig the user's client properties; the agent's producer defaults fill in what they leave out */
+    /**
+     * @param clientConfig the user's client properties; the agent's producer defaults fill in what they leave out,
+     *                     except for ordered delivery, which is always the agent's ({@link #producerConfig})
+     */
     public SnapshotPublisher(Map<String, Object> clientConfig, Topic<String, EnvironmentSnapshot> snapshots) {
         this.producer = new KafkaProducer<>(producerConfig(clientConfig), snapshots.keySerde().serializer(),
                 snapshots.valueSerde().serializer());
@@ -42,8 +44,9 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     /**
-     * Ordered delivery ({@link ProducerSettings}) and the defaults of a small, patient producer on a workstation,
-     * which the user's properties may override. {@code send} blocks while the broker is
+     * Ordered delivery ({@link ProducerSettings}: acks, idempotence and one request in flight are fixed, and a
+     * transactional id is dropped) and the defaults of a small, patient producer on a workstation, which the user's
+     * properties may override. {@code send} blocks while the broker is
      * unreachable (no metadata) for at most {@code max.block.ms}: short, because the first refusal ends the
      * round (see {@link #send}). The record buffer is small: a round is a few snapshots of a few hundred kB at
      * most, and the daemon's heap must stay small.

@@ -121,6 +121,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     public <K, V> KafkaProducer<K, V> producer(Serializer<K> keys, Serializer<V> values) {
         Map<String, Object> config = new HashMap<>(clientConfig());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return new KafkaProducer<>(config, keys, values);
     }

@@ -58,7 +58,7 @@ public final class RuleFileLoader {
         try {
             root = source.compose();
         } catch (MarkedYamlEngineException e) {
-            YamlSyntaxError error = YamlSyntaxError.of(e);
+            YamlSyntaxError error = YamlSyntaxError.of(e, source.text());
             problems.error(new Location(source.fileName(), error.line(), error.column()), "invalid YAML: " + error.message());
             return;
         } catch (YamlEngineException e) {

@@ -25,6 +25,10 @@ final class YamlSource {
         return file.name();
     }
 
+    String text() {
+        return file.text();
+    }
+
     /**
      * The file's one document, or empty when it has none (an empty file, or only comments).
      *
@@ -39,7 +43,7 @@ final class YamlSource {
         return node.getStartMark().map(this::at).orElse(new Location(file.name(), 1, 1));
     }
 
-    Location at(Mark mark) {
+    private Location at(Mark mark) {
         return new Location(file.name(), mark.getLine() + 1, mark.getColumn() + 1);
     }
 

@@ -2,6 +2,7 @@ package io.envaudit.engine.text;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -27,7 +28,8 @@ public final class IoFailures {
         if (e instanceof FileSystemLoopException) {
             return "a symbolic link loop";
         }
-        String message = e.getMessage();
+        // a FileSystemException's message repeats the path before its reason
+        String message = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
         if (message != null && message.contains("Too many levels of symbolic links")) {
             return "a symbolic link loop";
         }
